@@ -1,0 +1,85 @@
+package org.lunchrush.catalog;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import org.lunchrush.inventory.Inventory;
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What students browse: the campus, its merchants and their menus with live stock.
+ */
+@RestController
+class CatalogController {
+
+	private final CatalogStore store;
+
+	private final Catalog catalog;
+
+	private final Inventory inventory;
+
+	private final CampusTime time;
+
+	CatalogController(CatalogStore store, Catalog catalog, Inventory inventory, CampusTime time) {
+		this.store = store;
+		this.catalog = catalog;
+		this.inventory = inventory;
+		this.time = time;
+	}
+
+	@GetMapping("/api/v1/campus")
+	CampusView campus() {
+		CatalogStore.CampusRow campus = this.store.campus()
+			.orElseThrow(() -> new LunchrushException(ErrorCode.NOT_FOUND, Map.of("resource", "campus")));
+		List<BuildingView> buildings = this.store.buildings(campus.id())
+			.stream()
+			.map((b) -> new BuildingView(b.id(), b.name(), b.kind()))
+			.toList();
+		return new CampusView(campus.id(), campus.name(), buildings);
+	}
+
+	@GetMapping("/api/v1/merchants")
+	List<MerchantView> merchants() {
+		LocalTime now = this.time.localNow().toLocalTime();
+		return this.store.merchantIds()
+			.stream()
+			.flatMap((id) -> this.catalog.merchant(id).stream())
+			.map((m) -> new MerchantView(m.id(), m.name(), m.buildingId(), m.isOpenAt(now), m.openingHours().toString(),
+					m.deliveryBuildingIds().stream().sorted().toList()))
+			.toList();
+	}
+
+	@GetMapping("/api/v1/merchants/{merchantId}/menu")
+	List<MenuItemView> menu(@PathVariable long merchantId) {
+		MerchantSnapshot merchant = this.catalog.merchant(merchantId)
+			.orElseThrow(() -> new LunchrushException(ErrorCode.NOT_FOUND, Map.of("merchantId", merchantId)));
+		LocalDate today = this.time.today();
+		Map<Long, Integer> left = this.inventory.stockLeft(merchantId, today);
+		return merchant.menu().stream().map((item) -> {
+			int stock = left.getOrDefault(item.id(), 0);
+			return new MenuItemView(item.id(), item.name(), item.priceCents(), item.onSale() && stock > 0, stock);
+		}).toList();
+	}
+
+	record CampusView(long id, String name, List<BuildingView> buildings) {
+	}
+
+	record BuildingView(long id, String name, String kind) {
+	}
+
+	record MerchantView(long id, String name, long buildingId, boolean open, String openingHours,
+			List<Long> deliveryBuildingIds) {
+	}
+
+	record MenuItemView(long itemId, String name, int priceCents, boolean available, int stockLeft) {
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.lunchrush.edge.auth;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class LoginController {
+
+	/**
+	 * Checked when the username is unknown, so that a wrong username takes as long as a
+	 * wrong password and usernames cannot be probed by timing.
+	 */
+	private final String decoyHash;
+
+	private final AccountStore accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final TokenService tokens;
+
+	LoginController(AccountStore accounts, PasswordEncoder passwords, TokenService tokens) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.decoyHash = passwords.encode("decoy-" + System.nanoTime());
+	}
+
+	@PostMapping("/api/v1/auth/login")
+	LoginAnswer login(@Valid @RequestBody LoginRequest request) {
+		var account = this.accounts.byUsername(request.username());
+		boolean matches = this.passwords.matches(request.password(),
+				account.map(AccountStore.Account::passwordHash).orElse(this.decoyHash));
+		if (account.isEmpty() || !matches) {
+			throw new LunchrushException(ErrorCode.BAD_CREDENTIALS);
+		}
+		TokenService.Token token = this.tokens.issue(account.get());
+		return new LoginAnswer(token.value(), account.get().role().name(), account.get().id(),
+				account.get().merchantId().isPresent() ? account.get().merchantId().getAsLong() : null,
+				account.get().vip(), token.expiresAt());
+	}
+
+	record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+	}
+
+	record LoginAnswer(String token, String role, long userId, Long merchantId, boolean vip, Instant expiresAt) {
+	}
+
+}

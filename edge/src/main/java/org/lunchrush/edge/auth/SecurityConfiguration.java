@@ -1,0 +1,108 @@
+package org.lunchrush.edge.auth;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.lunchrush.edge.web.ErrorResponses;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.Role;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer-token security: the token is verified locally (HS256), the role claim
+ * decides which routes a caller may use, and services check ownership.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, JwtDecoder decoder) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((routes) -> routes.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
+				.permitAll()
+				// The provider's notifications prove themselves by signature; its
+				// checkout is the
+				// provider's own page.
+				.requestMatchers("/api/v1/payments/notify/**", "/sandbox-pay/**")
+				.permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+				.permitAll()
+				.requestMatchers("/api/v1/orders", "/api/v1/orders/**")
+				.hasRole(Role.STUDENT.name())
+				.requestMatchers("/api/v1/merchant/**")
+				.hasRole(Role.MERCHANT.name())
+				.requestMatchers("/api/v1/rider/**")
+				.hasRole(Role.RIDER.name())
+				.requestMatchers("/api/v1/admin/**", "/actuator/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(roleClaimConverter()))
+				.authenticationEntryPoint(
+						(request, response, ex) -> errors.write(ErrorCode.UNAUTHENTICATED, request, response)))
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint(
+						(request, response, ex) -> errors.write(ErrorCode.UNAUTHENTICATED, request, response))
+				.accessDeniedHandler((request, response, ex) -> errors.write(ErrorCode.FORBIDDEN, request, response)));
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecurityProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
+		return decoder;
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SecurityProperties properties) {
+		return NimbusJwtEncoder.withSecretKey(key(properties)).algorithm(MacAlgorithm.HS256).build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	private static JwtAuthenticationConverter roleClaimConverter() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("role");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
+	}
+
+	private static SecretKey key(SecurityProperties properties) {
+		return new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+}

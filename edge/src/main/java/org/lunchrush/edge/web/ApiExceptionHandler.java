@@ -1,0 +1,122 @@
+package org.lunchrush.edge.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into the API's error body. Bad input is always a 4xx with a stable
+ * code; only a fault of the platform itself is a 500, and it never shows a stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final ErrorResponses errors;
+
+	ApiExceptionHandler(ErrorResponses errors) {
+		this.errors = errors;
+	}
+
+	@ExceptionHandler(LunchrushException.class)
+	ResponseEntity<Map<String, Object>> refused(LunchrushException ex, HttpServletRequest request) {
+		return answer(ex.code(), ex.details(), request);
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException ex, HttpServletRequest request) {
+		List<Map<String, String>> fields = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		return answer(ErrorCode.VALIDATION, Map.of("fields", fields), request);
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException ex,
+			HttpServletRequest request) {
+		List<Map<String, String>> fields = ex.getParameterValidationResults()
+			.stream()
+			.map(ApiExceptionHandler::describe)
+			.toList();
+		return answer(ErrorCode.VALIDATION, Map.of("fields", fields), request);
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		return answer(ErrorCode.VALIDATION, Map.of("reason", "body is not valid JSON of the expected shape"), request);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return answer(ErrorCode.VALIDATION, Map.of("field", ex.getName(), "reason", "wrong type"), request);
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MissingRequestHeaderException.class })
+	ResponseEntity<Map<String, Object>> missing(Exception ex, HttpServletRequest request) {
+		return answer(ErrorCode.VALIDATION, Map.of("reason", ex.getMessage()), request);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		return answer(ErrorCode.METHOD_NOT_ALLOWED, Map.of("method", ex.getMethod()), request);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
+		return answer(ErrorCode.UNSUPPORTED_MEDIA_TYPE, Map.of(), request);
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException ex, HttpServletRequest request) {
+		return answer(ErrorCode.NOT_FOUND, Map.of("path", request.getRequestURI()), request);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Map<String, Object>> denied(AccessDeniedException ex, HttpServletRequest request) {
+		return answer(ErrorCode.FORBIDDEN, Map.of(), request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, Object>> fault(Exception ex, HttpServletRequest request) {
+		log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return answer(ErrorCode.INTERNAL, Map.of(), request);
+	}
+
+	private ResponseEntity<Map<String, Object>> answer(ErrorCode code, Map<String, ?> details,
+			HttpServletRequest request) {
+		return ResponseEntity.status(code.status()).body(this.errors.body(code, details, request));
+	}
+
+	private static Map<String, String> describe(ParameterValidationResult result) {
+		String reason = result.getResolvableErrors()
+			.stream()
+			.map((error) -> String.valueOf(error.getDefaultMessage()))
+			.findFirst()
+			.orElse("invalid");
+		return Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()), "reason", reason);
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.lunchrush.edge.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.lunchrush.kernel.ErrorCode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The API's error body, {@code {"code","message","details"}}: a stable code, a message in
+ * Chinese (English with {@code Accept-Language: en}), and structured details.
+ */
+@Component
+public class ErrorResponses {
+
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
+	private final ObjectMapper json;
+
+	ErrorResponses(MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+		this.messages = messages;
+		this.locales = locales;
+		this.json = json;
+	}
+
+	public Map<String, Object> body(ErrorCode code, Map<String, ?> details, HttpServletRequest request) {
+		Locale locale = this.locales.resolveLocale(request);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", code.name());
+		body.put("message", this.messages.getMessage("error." + code.name(), null, code.name(), locale));
+		body.put("details", details);
+		return body;
+	}
+
+	/**
+	 * Writes an error straight to the response, for the security filters that answer
+	 * before any controller runs.
+	 */
+	public void write(ErrorCode code, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setStatus(code.status());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), body(code, Map.of(), request));
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.lunchrush.inventory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inventory module's published API.
+ * <p>
+ * Stock moves only by atomic operations: a reservation takes every line of an order or
+ * none (one Redis script), and a release is recorded in the ledger exactly once before it
+ * is given back. For every item and day: sold + available = opening stock + merchant
+ * adjustments.
+ */
+public interface Inventory {
+
+	/**
+	 * Reserves stock for all lines of one order, all or nothing. Runs no SQL unless the
+	 * day's counter has to be loaded first.
+	 * @param merchantId the merchant all lines belong to
+	 * @param day the campus day the stock belongs to
+	 * @param lines one line per distinct item
+	 * @return {@link Reservation.Reserved} or {@link Reservation.SoldOut} naming the
+	 * short items
+	 */
+	Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines);
+
+	/**
+	 * Gives back a reservation that never became an order (for example when the order
+	 * could not be enqueued). Nothing was recorded in the ledger for it, so only the
+	 * counter moves.
+	 */
+	void undoReservation(long merchantId, LocalDate day, List<StockLine> lines);
+
+	/**
+	 * Records the reservations of persisted orders in the ledger, within the caller's
+	 * transaction. Idempotent per order and item, so a redelivered batch records nothing
+	 * twice.
+	 */
+	void recordReservations(List<OrderStock> orders);
+
+	/**
+	 * Releases an order's stock: recorded in the ledger once per order and item, and
+	 * given back to the live counter after the caller's transaction commits. Repeating it
+	 * is a no-op.
+	 */
+	void release(OrderStock order);
+
+	/**
+	 * @return the live stock left per item of a merchant for a day
+	 */
+	Map<Long, Integer> stockLeft(long merchantId, LocalDate day);
+
+	/**
+	 * Sets today's stock of an item to {@code stock} portions left, as the merchant
+	 * counts it.
+	 * @return the item's stock after the change
+	 */
+	int setStockLeft(long merchantId, long itemId, int stock);
+
+	/**
+	 * Declares an item's default daily stock (each day opens with it).
+	 */
+	void defineItem(long itemId, long merchantId, int dailyStock);
+
+	/**
+	 * Compares the ledger with the live counters for one day.
+	 */
+	List<StockAudit> audit(LocalDate day);
+
+}

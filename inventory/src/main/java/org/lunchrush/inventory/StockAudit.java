@@ -1,0 +1,22 @@
+package org.lunchrush.inventory;
+
+import java.time.LocalDate;
+import java.util.OptionalInt;
+
+/**
+ * One item's stock for one day, as the ledger and the live counter see it.
+ *
+ * @param opening the stock the day opened with
+ * @param adjusted net change the merchant made by setting the stock
+ * @param sold portions reserved by persisted orders and not released
+ * @param ledgerAvailable opening + adjusted - sold
+ * @param liveAvailable the Redis counter, empty when it is not loaded
+ */
+public record StockAudit(long itemId, long merchantId, LocalDate day, int opening, int adjusted, int sold,
+		int ledgerAvailable, OptionalInt liveAvailable) {
+
+	public boolean agrees() {
+		return this.liveAvailable.isEmpty() || this.liveAvailable.getAsInt() == this.ledgerAvailable;
+	}
+
+}

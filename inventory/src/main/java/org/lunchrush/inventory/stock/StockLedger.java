@@ -1,0 +1,147 @@
+package org.lunchrush.inventory.stock;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lunchrush.inventory.OrderStock;
+import org.lunchrush.inventory.StockLine;
+import org.lunchrush.kernel.Ids;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The stock ledger in PostgreSQL: the truth the live counters are rebuilt from.
+ */
+@Repository
+class StockLedger {
+
+	private static final String INSERT_MOVE = """
+			insert into inventory.stock_ledger (id, item_id, merchant_id, day, kind, quantity, order_id, at)
+			values (?, ?, ?, ?, ?, ?, ?, ?)
+			on conflict (order_id, item_id, kind) do nothing
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	StockLedger(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	void defineItem(long itemId, long merchantId, int dailyStock) {
+		this.jdbc
+			.sql("""
+					insert into inventory.item_stock (item_id, merchant_id, daily_stock) values (:item, :merchant, :stock)
+					on conflict (item_id) do update set merchant_id = excluded.merchant_id, daily_stock = excluded.daily_stock
+					""")
+			.param("item", itemId)
+			.param("merchant", merchantId)
+			.param("stock", dailyStock)
+			.update();
+	}
+
+	Optional<Long> merchantOf(long itemId) {
+		return this.jdbc.sql("select merchant_id from inventory.item_stock where item_id = :item")
+			.param("item", itemId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Opens the day for a merchant (idempotently) and computes what is available per
+	 * item: opening stock plus every movement recorded so far.
+	 */
+	Map<Long, Integer> openDay(long merchantId, LocalDate day) {
+		this.jdbc.sql("""
+				insert into inventory.stock_day (item_id, merchant_id, day, opening)
+				select item_id, merchant_id, :day, daily_stock from inventory.item_stock where merchant_id = :merchant
+				on conflict (item_id, day) do nothing
+				""").param("day", day).param("merchant", merchantId).update();
+		Map<Long, Integer> available = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select d.item_id, d.opening + coalesce(sum(l.quantity), 0) as available
+				from inventory.stock_day d
+				left join inventory.stock_ledger l on l.item_id = d.item_id and l.day = d.day
+				where d.merchant_id = :merchant and d.day = :day
+				group by d.item_id, d.opening
+				""")
+			.param("merchant", merchantId)
+			.param("day", day)
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+			.list()
+			.forEach((entry) -> available.put(entry.getKey(), entry.getValue()));
+		return available;
+	}
+
+	void recordReservations(List<OrderStock> orders) {
+		List<Object[]> rows = new ArrayList<>();
+		for (OrderStock order : orders) {
+			for (StockLine line : order.lines()) {
+				rows.add(row(order, line, "RESERVE", -line.quantity()));
+			}
+		}
+		this.template.batchUpdate(INSERT_MOVE, rows);
+	}
+
+	/**
+	 * @return the lines whose release this call recorded (empty when already released)
+	 */
+	List<StockLine> recordRelease(OrderStock order) {
+		List<StockLine> recorded = new ArrayList<>();
+		for (StockLine line : order.lines()) {
+			if (this.template.update(INSERT_MOVE, row(order, line, "RELEASE", line.quantity())) == 1) {
+				recorded.add(line);
+			}
+		}
+		return recorded;
+	}
+
+	void recordAdjustment(long merchantId, LocalDate day, long itemId, int delta, Instant at) {
+		this.template.update(INSERT_MOVE, Ids.next(), itemId, merchantId, Date.valueOf(day), "ADJUST", delta, null,
+				Timestamp.from(at));
+	}
+
+	List<Balance> balances(LocalDate day) {
+		return this.jdbc.sql("""
+				select d.item_id, d.merchant_id, d.opening,
+				       coalesce(sum(l.quantity) filter (where l.kind = 'ADJUST'), 0) as adjusted,
+				       -coalesce(sum(l.quantity) filter (where l.kind in ('RESERVE', 'RELEASE')), 0) as sold
+				from inventory.stock_day d
+				left join inventory.stock_ledger l on l.item_id = d.item_id and l.day = d.day
+				where d.day = :day
+				group by d.item_id, d.merchant_id, d.opening
+				order by d.merchant_id, d.item_id
+				""")
+			.param("day", day)
+			.query((rs, row) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+			.list();
+	}
+
+	/**
+	 * One item's day as the ledger sees it.
+	 */
+	record Balance(long itemId, long merchantId, int opening, int adjusted, int sold) {
+
+		int available() {
+			return this.opening + this.adjusted - this.sold;
+		}
+
+	}
+
+	private static Object[] row(OrderStock order, StockLine line, String kind, int quantity) {
+		return new Object[] { Ids.next(), line.itemId(), order.merchantId(), Date.valueOf(order.day()), kind, quantity,
+				order.orderId(), Timestamp.from(order.at()) };
+	}
+
+}

@@ -1,0 +1,10 @@
+package org.lunchrush.kernel;
+
+/**
+ * The four kinds of users.
+ */
+public enum Role {
+
+	STUDENT, MERCHANT, RIDER, ADMIN
+
+}

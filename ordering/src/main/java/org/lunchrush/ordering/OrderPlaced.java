@@ -1,0 +1,25 @@
+package org.lunchrush.ordering;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A student's order was accepted: stock is reserved and the order awaits persistence and
+ * payment. The first event of every order on the order stream (Kafka topic
+ * {@link OrderingTopics#ORDERS}, keyed by order id so one order's events stay in order).
+ *
+ * @param stockDay the campus day whose stock the order reserved
+ */
+public record OrderPlaced(String eventId, long orderId, long studentId, long merchantId, long buildingId,
+		List<Line> lines, int totalCents, boolean vip, String note, LocalDate stockDay, Instant placedAt,
+		Instant payBy) {
+
+	public OrderPlaced {
+		lines = List.copyOf(lines);
+	}
+
+	public record Line(long itemId, String name, int unitPriceCents, int quantity) {
+	}
+
+}

@@ -1,0 +1,175 @@
+package org.lunchrush.ordering.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order aggregate. State changes only through the transitions below; each checks the
+ * current state, refuses an invalid move with {@link IllegalOrderTransition}, and returns
+ * the {@link StatusChange} it made.
+ */
+public final class Order {
+
+	private final long id;
+
+	private final long studentId;
+
+	private final long merchantId;
+
+	private final long buildingId;
+
+	private final List<OrderLine> lines;
+
+	private final int totalCents;
+
+	private final boolean vip;
+
+	private final Instant placedAt;
+
+	private final Instant payBy;
+
+	private OrderStatus status;
+
+	private String paidTransactionId;
+
+	private Order(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines, boolean vip,
+			Instant placedAt, Instant payBy, OrderStatus status, String paidTransactionId) {
+		this.id = id;
+		this.studentId = studentId;
+		this.merchantId = merchantId;
+		this.buildingId = buildingId;
+		this.lines = List.copyOf(lines);
+		this.totalCents = this.lines.stream().mapToInt(OrderLine::subtotalCents).sum();
+		this.vip = vip;
+		this.placedAt = placedAt;
+		this.payBy = payBy;
+		this.status = status;
+		this.paidTransactionId = paidTransactionId;
+	}
+
+	/**
+	 * A new order, as intake accepts it.
+	 */
+	public static Order place(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines,
+			boolean vip, Instant placedAt, Instant payBy) {
+		if (lines.isEmpty()) {
+			throw new IllegalArgumentException("an order needs at least one line");
+		}
+		if (!payBy.isAfter(placedAt)) {
+			throw new IllegalArgumentException("payment deadline must follow placement");
+		}
+		return new Order(id, studentId, merchantId, buildingId, lines, vip, placedAt, payBy, OrderStatus.PLACED, null);
+	}
+
+	/**
+	 * An order as the store last saw it.
+	 */
+	public static Order restore(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines,
+			boolean vip, Instant placedAt, Instant payBy, OrderStatus status, Optional<String> paidTransactionId) {
+		return new Order(id, studentId, merchantId, buildingId, lines, vip, placedAt, payBy, status,
+				paidTransactionId.orElse(null));
+	}
+
+	/**
+	 * The order is on record and can be paid.
+	 */
+	public StatusChange awaitPayment(Instant at) {
+		return move(OrderStatus.PLACED, OrderStatus.PENDING_PAYMENT, at, "awaiting payment until " + this.payBy);
+	}
+
+	/**
+	 * The provider confirmed the payment.
+	 */
+	public StatusChange markPaid(String transactionId, Instant at) {
+		StatusChange change = move(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, at, "paid by " + transactionId);
+		this.paidTransactionId = transactionId;
+		return change;
+	}
+
+	/**
+	 * The payment deadline passed without a payment.
+	 */
+	public StatusChange cancelUnpaid(Instant now) {
+		if (!isPaymentOverdue(now)) {
+			throw new IllegalOrderTransition(this.id, this.status, "cancel before the payment deadline");
+		}
+		return move(OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED, now,
+				"payment deadline " + this.payBy + " passed");
+	}
+
+	/**
+	 * Money that reached a cancelled order went back to the student.
+	 */
+	public StatusChange markRefunded(String refundReference, Instant at) {
+		return move(OrderStatus.CANCELLED, OrderStatus.REFUNDED, at, "refunded: " + refundReference);
+	}
+
+	/**
+	 * @return whether a provider transaction is the one that paid this order
+	 */
+	public boolean isPaidBy(String transactionId) {
+		return transactionId.equals(this.paidTransactionId);
+	}
+
+	public boolean isPaymentOverdue(Instant now) {
+		return this.status == OrderStatus.PENDING_PAYMENT && now.isAfter(this.payBy);
+	}
+
+	public boolean isOwnedBy(long studentId) {
+		return this.studentId == studentId;
+	}
+
+	private StatusChange move(OrderStatus from, OrderStatus to, Instant at, String detail) {
+		if (this.status != from) {
+			throw new IllegalOrderTransition(this.id, this.status, to.name());
+		}
+		this.status = to;
+		return new StatusChange(this.id, from, to, at, detail);
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public long studentId() {
+		return this.studentId;
+	}
+
+	public long merchantId() {
+		return this.merchantId;
+	}
+
+	public long buildingId() {
+		return this.buildingId;
+	}
+
+	public List<OrderLine> lines() {
+		return this.lines;
+	}
+
+	public int totalCents() {
+		return this.totalCents;
+	}
+
+	public boolean vip() {
+		return this.vip;
+	}
+
+	public Instant placedAt() {
+		return this.placedAt;
+	}
+
+	public Instant payBy() {
+		return this.payBy;
+	}
+
+	public OrderStatus status() {
+		return this.status;
+	}
+
+	public Optional<String> paidTransactionId() {
+		return Optional.ofNullable(this.paidTransactionId);
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.lunchrush.ordering.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.lunchrush.catalog.Catalog;
+import org.lunchrush.catalog.MerchantSnapshot;
+import org.lunchrush.inventory.Inventory;
+import org.lunchrush.inventory.Reservation;
+import org.lunchrush.inventory.StockLine;
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.Caller;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.Ids;
+import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.ordering.OrderPlaced;
+import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderDraft;
+import org.lunchrush.ordering.domain.OrderLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Order intake, the hot path: claim the idempotency key, validate and price against the
+ * catalog snapshot, reserve stock in one Redis script, append {@link OrderPlaced} to
+ * Kafka, answer. No SQL runs here; persistence follows from the stream.
+ */
+@Service
+class OrderIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
+
+	private final IdempotencyRecords idempotency;
+
+	private final Catalog catalog;
+
+	private final Inventory inventory;
+
+	private final OrderStream stream;
+
+	private final CampusTime time;
+
+	private final OrderingProperties properties;
+
+	private final ObjectMapper json;
+
+	OrderIntake(IdempotencyRecords idempotency, Catalog catalog, Inventory inventory, OrderStream stream,
+			CampusTime time, OrderingProperties properties, ObjectMapper json) {
+		this.idempotency = idempotency;
+		this.catalog = catalog;
+		this.inventory = inventory;
+		this.stream = stream;
+		this.time = time;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	/**
+	 * @return the answer to give: the first answer again when the key was used before
+	 */
+	AcceptedOrder place(Caller student, String idempotencyKey, PlaceOrderRequest request) {
+		String fingerprint = request.fingerprint();
+		var replay = this.idempotency.claim(student.userId(), idempotencyKey, fingerprint);
+		if (replay.isPresent()) {
+			return this.json.readValue(replay.get(), AcceptedOrder.class);
+		}
+		OrderPlaced placed;
+		try {
+			placed = reserveAndEnqueue(student, request);
+		}
+		catch (RuntimeException ex) {
+			this.idempotency.release(student.userId(), idempotencyKey);
+			throw ex;
+		}
+		AcceptedOrder answer = new AcceptedOrder(Long.toString(placed.orderId()), "PLACED", placed.totalCents(),
+				this.time.local(placed.payBy()));
+		String answerJson = this.json.writeValueAsString(answer);
+		this.idempotency.complete(student.userId(), idempotencyKey, fingerprint, answerJson,
+				this.properties.idempotencyTtl(),
+				new PlacedOrders.Entry(placed.orderId(), student.userId(), placed.placedAt(), answerJson),
+				this.properties.placedRecordTtl());
+		return answer;
+	}
+
+	private OrderPlaced reserveAndEnqueue(Caller student, PlaceOrderRequest request) {
+		if (request.couponId() != null) {
+			// No coupon has been issued on this platform, so none can be used.
+			throw new LunchrushException(ErrorCode.COUPON_INVALID, Map.of("couponId", request.couponId()));
+		}
+		MerchantSnapshot merchant = this.catalog.merchant(request.merchantId())
+			.orElseThrow(() -> new LunchrushException(ErrorCode.UNKNOWN_MERCHANT,
+					Map.of("merchantId", request.merchantId())));
+		Instant now = this.time.now();
+		OrderDraft draft = OrderDraft.price(merchant, request.deliveryBuildingId(), request.requestedLines(),
+				this.time.localNow().toLocalTime());
+		LocalDate day = this.time.dayOf(now);
+		List<StockLine> stock = draft.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList();
+		if (this.inventory.reserve(merchant.id(), day, stock) instanceof Reservation.SoldOut soldOut) {
+			throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));
+		}
+		Order order = Order.place(Ids.next(), student.userId(), merchant.id(), draft.buildingId(), draft.lines(),
+				student.vip(), now, now.plus(this.properties.paymentTimeout()));
+		OrderPlaced placed = new OrderPlaced("order-placed:" + order.id(), order.id(), order.studentId(),
+				order.merchantId(), order.buildingId(), order.lines().stream().map(OrderIntake::line).toList(),
+				order.totalCents(), order.vip(), request.note(), day, order.placedAt(), order.payBy());
+		try {
+			this.stream.append(placed);
+		}
+		catch (OrderStream.EnqueueFailed ex) {
+			log.warn("Order {} not enqueued, giving its stock back: {}", order.id(), ex.getCause().toString());
+			this.inventory.undoReservation(merchant.id(), day, stock);
+			throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "order stream unavailable"));
+		}
+		return placed;
+	}
+
+	private static OrderPlaced.Line line(OrderLine line) {
+		return new OrderPlaced.Line(line.itemId(), line.name(), line.unitPriceCents(), line.quantity());
+	}
+
+}

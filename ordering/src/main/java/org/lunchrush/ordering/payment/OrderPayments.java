@@ -1,0 +1,120 @@
+package org.lunchrush.ordering.payment;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.Caller;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderStatus;
+import org.lunchrush.ordering.intake.PlacedOrders;
+import org.lunchrush.ordering.persistence.OrderRecord;
+import org.lunchrush.ordering.persistence.OrderStore;
+import org.lunchrush.payment.PaymentCheckout;
+import org.lunchrush.payment.PaymentRequest;
+import org.lunchrush.payment.PaymentSucceeded;
+import org.lunchrush.payment.Payments;
+import org.lunchrush.payment.RefundReceipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paying for an order, and applying what the provider says about the payment. Every
+ * payment update is applied once (deduplicated by its event id on the timeline) and by a
+ * guarded transition; money that reaches an order that will not be delivered goes
+ * straight back.
+ */
+@Service
+class OrderPayments {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderPayments.class);
+
+	private final OrderStore store;
+
+	private final Payments payments;
+
+	private final PlacedOrders placed;
+
+	private final CampusTime time;
+
+	OrderPayments(OrderStore store, Payments payments, PlacedOrders placed, CampusTime time) {
+		this.store = store;
+		this.payments = payments;
+		this.placed = placed;
+		this.time = time;
+	}
+
+	@Transactional
+	PaymentCheckout requestPayment(Caller student, long orderId) {
+		Optional<OrderRecord> stored = this.store.find(orderId);
+		if (stored.isEmpty()) {
+			boolean mineButNotYetStored = this.placed.find(orderId)
+				.filter((entry) -> entry.studentId() == student.userId())
+				.isPresent();
+			if (mineButNotYetStored) {
+				throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+						Map.of("orderId", Long.toString(orderId), "status", OrderStatus.PLACED.name()));
+			}
+			throw new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId)));
+		}
+		Order order = stored.get().order();
+		if (!order.isOwnedBy(student.userId())) {
+			throw new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId)));
+		}
+		if (order.status() != OrderStatus.PENDING_PAYMENT) {
+			throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+					Map.of("orderId", Long.toString(orderId), "status", order.status().name()));
+		}
+		PaymentCheckout checkout = this.payments.requestPayment(new PaymentRequest(order.id(), order.studentId(),
+				order.totalCents(), order.vip(), "Lunchrush 订单 " + order.id()));
+		this.store.appendTimeline(order.id(), order.buildingId(), "payment-requested:" + checkout.paymentId(),
+				this.time.now(), "PAYMENT_REQUESTED", "payment " + checkout.paymentId() + " opened with the provider");
+		return checkout;
+	}
+
+	/**
+	 * Applies a successful payment. Redelivery is a no-op; a payment for a cancelled
+	 * order, or a second charge for a paid one, is refunded.
+	 */
+	@Transactional
+	void apply(PaymentSucceeded payment) {
+		OrderRecord record = this.store.lock(payment.orderId())
+			.orElseThrow(() -> new IllegalStateException("Payment for unknown order " + payment.orderId()));
+		Order order = record.order();
+		boolean first = this.store.appendTimeline(order.id(), order.buildingId(), payment.eventId(), this.time.now(),
+				"MESSAGE", "payment succeeded: transaction " + payment.transactionId() + ", " + payment.amountCents()
+						+ " cents" + (payment.vip() ? ", VIP lane" : ""));
+		if (!first) {
+			return;
+		}
+		if (order.status() == OrderStatus.PENDING_PAYMENT) {
+			this.store.apply(order.markPaid(payment.transactionId(), this.time.now()), order.buildingId(),
+					Optional.of(payment.transactionId()));
+		}
+		else if (order.status() == OrderStatus.CANCELLED) {
+			RefundReceipt refund = refund(order, payment, "order was cancelled before the payment arrived");
+			this.store.apply(
+					order.markRefunded("refund " + refund.refundId() + " of " + refund.amountCents()
+							+ " cents for transaction " + refund.transactionId(), this.time.now()),
+					order.buildingId(), Optional.empty());
+		}
+		else if (!order.isPaidBy(payment.transactionId())) {
+			refund(order, payment, "order " + order.id() + " was already " + order.status());
+		}
+	}
+
+	private RefundReceipt refund(Order order, PaymentSucceeded payment, String reason) {
+		RefundReceipt refund = this.payments.refund(order.id(), payment.transactionId(), reason);
+		log.info("Refunded transaction {} of order {}: {}", payment.transactionId(), order.id(), reason);
+		this.store.appendTimeline(order.id(), order.buildingId(), "refund:" + payment.transactionId(), this.time.now(),
+				"REFUND", reason + "; refund " + refund.refundId() + " of " + refund.amountCents()
+						+ " cents, provider reference " + refund.providerRefundId());
+		return refund;
+	}
+
+}

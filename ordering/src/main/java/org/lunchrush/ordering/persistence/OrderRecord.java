@@ -1,0 +1,12 @@
+package org.lunchrush.ordering.persistence;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.lunchrush.ordering.domain.Order;
+
+/**
+ * An order as stored, with what the aggregate does not need for its rules.
+ */
+public record OrderRecord(Order order, Optional<String> note, LocalDate stockDay) {
+}

@@ -1,0 +1,209 @@
+package org.lunchrush.ordering.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lunchrush.kernel.Ids;
+import org.lunchrush.ordering.OrderPlaced;
+import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderLine;
+import org.lunchrush.ordering.domain.OrderStatus;
+import org.lunchrush.ordering.domain.StatusChange;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The order tables, in plain SQL. Every write is idempotent: inserts ignore rows that
+ * exist, and state changes are guarded by the state they leave.
+ */
+@Repository
+public class OrderStore {
+
+	private static final String SELECT_ORDER = """
+			select id, student_id, merchant_id, building_id, status, vip, note, stock_day, placed_at, pay_by,
+			       paid_transaction_id
+			from ordering.orders
+			""";
+
+	private static final String INSERT_TIMELINE = """
+			insert into ordering.timeline (order_id, event_key, id, building_id, at, type, detail)
+			values (?, ?, ?, ?, ?, ?, ?)
+			on conflict (order_id, event_key) do nothing
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	OrderStore(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/**
+	 * Inserts a batch of orders, already moved to {@code PENDING_PAYMENT}, with their
+	 * lines and timeline entries. A redelivered batch inserts nothing twice.
+	 */
+	public void insertPlaced(List<OrderPlaced> placed, List<StatusChange> changes, Instant persistedAt) {
+		List<Object[]> orders = new ArrayList<>();
+		List<Object[]> lines = new ArrayList<>();
+		List<Object[]> timeline = new ArrayList<>();
+		Timestamp persisted = Timestamp.from(persistedAt);
+		for (int i = 0; i < placed.size(); i++) {
+			OrderPlaced event = placed.get(i);
+			StatusChange change = changes.get(i);
+			orders.add(new Object[] { event.orderId(), event.studentId(), event.merchantId(), event.buildingId(),
+					change.to().name(), event.totalCents(), event.vip(), event.note(), Date.valueOf(event.stockDay()),
+					Timestamp.from(event.placedAt()), Timestamp.from(event.payBy()), persisted });
+			for (OrderPlaced.Line line : event.lines()) {
+				lines.add(new Object[] { event.orderId(), event.buildingId(), line.itemId(), line.name(),
+						line.unitPriceCents(), line.quantity() });
+			}
+			timeline.add(timelineRow(event.orderId(), event.buildingId(), "status:PLACED", event.placedAt(),
+					OrderStatus.PLACED.name(), "accepted, total " + event.totalCents() + " cents"));
+			timeline.add(timelineRow(event.orderId(), event.buildingId(), event.eventId(), persistedAt, "MESSAGE",
+					"OrderPlaced consumed from the order stream"));
+			timeline.add(timelineRow(event.orderId(), event.buildingId(), "status:" + change.to().name(), change.at(),
+					change.to().name(), change.detail()));
+		}
+		this.template.batchUpdate("""
+				insert into ordering.orders (id, student_id, merchant_id, building_id, status, total_cents, vip, note,
+				                             stock_day, placed_at, pay_by, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (id) do nothing
+				""", orders);
+		this.template.batchUpdate("""
+				insert into ordering.order_line (order_id, building_id, item_id, name, unit_price_cents, quantity)
+				values (?, ?, ?, ?, ?, ?)
+				on conflict (order_id, item_id) do nothing
+				""", lines);
+		this.template.batchUpdate(INSERT_TIMELINE, timeline);
+	}
+
+	public Optional<OrderRecord> find(long orderId) {
+		return one(SELECT_ORDER + " where id = :id", orderId);
+	}
+
+	/**
+	 * Reads and locks an order until the transaction ends, so that concurrent transitions
+	 * of one order (a payment racing its deadline) run one after the other.
+	 */
+	public Optional<OrderRecord> lock(long orderId) {
+		return one(SELECT_ORDER + " where id = :id for update", orderId);
+	}
+
+	/**
+	 * Applies a transition if the order is still where it was, and records it on the
+	 * timeline.
+	 * @return false when another transition got there first
+	 */
+	public boolean apply(StatusChange change, long buildingId, Optional<String> paidTransactionId) {
+		int updated = this.jdbc.sql("""
+				update ordering.orders
+				set status = :to, updated_at = :at, paid_transaction_id = coalesce(:txn, paid_transaction_id)
+				where id = :id and status = :from
+				""")
+			.param("to", change.to().name())
+			.param("at", Timestamp.from(change.at()))
+			.param("txn", paidTransactionId.orElse(null))
+			.param("id", change.orderId())
+			.param("from", change.from().name())
+			.update();
+		if (updated == 1) {
+			appendTimeline(change.orderId(), buildingId, "status:" + change.to().name(), change.at(),
+					change.to().name(), change.detail());
+		}
+		return updated == 1;
+	}
+
+	/**
+	 * @return false when an entry with this key was recorded before
+	 */
+	public boolean appendTimeline(long orderId, long buildingId, String eventKey, Instant at, String type,
+			String detail) {
+		return this.template.update(INSERT_TIMELINE, timelineRow(orderId, buildingId, eventKey, at, type, detail)) == 1;
+	}
+
+	public List<TimelineEntry> timeline(long orderId) {
+		return this.jdbc.sql("select at, type, detail from ordering.timeline where order_id = :id order by at, id")
+			.param("id", orderId)
+			.query((rs, row) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/**
+	 * @return ids of orders still unpaid after their deadline, oldest deadline first
+	 */
+	public List<Long> overdue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				select id from ordering.orders where status = 'PENDING_PAYMENT' and pay_by < :now
+				order by pay_by limit :limit
+				""").param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+	}
+
+	public List<OrderRecord> ofStudent(long studentId, int page, int size) {
+		List<Row> rows = this.jdbc
+			.sql(SELECT_ORDER + " where student_id = :student order by id desc " + "limit :limit offset :offset")
+			.param("student", studentId)
+			.param("limit", size)
+			.param("offset", page * size)
+			.query(OrderStore::row)
+			.list();
+		return withLines(rows);
+	}
+
+	private Optional<OrderRecord> one(String sql, long orderId) {
+		List<Row> rows = this.jdbc.sql(sql).param("id", orderId).query(OrderStore::row).list();
+		return withLines(rows).stream().findFirst();
+	}
+
+	private List<OrderRecord> withLines(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<OrderLine>> lines = new HashMap<>();
+		this.jdbc.sql("""
+				select order_id, item_id, name, unit_price_cents, quantity from ordering.order_line
+				where order_id in (:ids) order by order_id, item_id
+				""").param("ids", rows.stream().map(Row::id).toList()).query((ResultSet rs) -> {
+			lines.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+				.add(new OrderLine(rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
+		});
+		return rows.stream().map((row) -> row.toRecord(lines.getOrDefault(row.id(), List.of()))).toList();
+	}
+
+	private static Object[] timelineRow(long orderId, long buildingId, String key, Instant at, String type,
+			String detail) {
+		return new Object[] { orderId, key, Ids.next(), buildingId, Timestamp.from(at), type, detail };
+	}
+
+	private static Row row(ResultSet rs, int rowNum) throws SQLException {
+		Date stockDay = rs.getDate(8);
+		return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
+				rs.getBoolean(6), Optional.ofNullable(rs.getString(7)), stockDay.toLocalDate(),
+				rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), Optional.ofNullable(rs.getString(11)));
+	}
+
+	private record Row(long id, long studentId, long merchantId, long buildingId, OrderStatus status, boolean vip,
+			Optional<String> note, java.time.LocalDate stockDay, Instant placedAt, Instant payBy,
+			Optional<String> paidTransactionId) {
+
+		OrderRecord toRecord(List<OrderLine> lines) {
+			Order order = Order.restore(this.id, this.studentId, this.merchantId, this.buildingId, lines, this.vip,
+					this.placedAt, this.payBy, this.status, this.paidTransactionId);
+			return new OrderRecord(order, this.note, this.stockDay);
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.lunchrush.ordering.query;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.Caller;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.intake.PlacedOrders;
+import org.lunchrush.ordering.persistence.OrderRecord;
+import org.lunchrush.ordering.persistence.OrderStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A student's view of their orders. Someone else's order answers {@code 404}: whether it
+ * exists is none of the caller's business. An order accepted but not yet persisted shows
+ * as {@code PLACED}.
+ */
+@RestController
+@Validated
+class OrderQueryController {
+
+	private final OrderStore store;
+
+	private final PlacedOrders placed;
+
+	private final CampusTime time;
+
+	private final ObjectMapper json;
+
+	OrderQueryController(OrderStore store, PlacedOrders placed, CampusTime time, ObjectMapper json) {
+		this.store = store;
+		this.placed = placed;
+		this.time = time;
+		this.json = json;
+	}
+
+	@GetMapping("/api/v1/orders/{orderId}")
+	Object order(Caller caller, @PathVariable long orderId) {
+		Optional<OrderRecord> stored = this.store.find(orderId);
+		if (stored.isPresent()) {
+			return view(owned(caller, stored.get()));
+		}
+		PlacedOrders.Entry entry = placedOf(caller, orderId);
+		return this.json.readTree(entry.answerJson());
+	}
+
+	@GetMapping(path = "/api/v1/orders", params = "mine")
+	OrderPage mine(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		List<OrderView> orders = this.store.ofStudent(caller.userId(), page, size + 1)
+			.stream()
+			.map(this::view)
+			.toList();
+		boolean more = orders.size() > size;
+		return new OrderPage(more ? orders.subList(0, size) : orders, page, size, more);
+	}
+
+	@GetMapping("/api/v1/orders/{orderId}/timeline")
+	List<TimelineView> timeline(Caller caller, @PathVariable long orderId) {
+		Optional<OrderRecord> stored = this.store.find(orderId);
+		if (stored.isPresent()) {
+			owned(caller, stored.get());
+			return this.store.timeline(orderId)
+				.stream()
+				.map((entry) -> new TimelineView(this.time.local(entry.at()), entry.type(), entry.detail()))
+				.toList();
+		}
+		PlacedOrders.Entry entry = placedOf(caller, orderId);
+		JsonNode answer = this.json.readTree(entry.answerJson());
+		return List.of(new TimelineView(this.time.local(entry.placedAt()), "PLACED",
+				"accepted, total " + answer.path("totalCents").asInt() + " cents; waiting to be persisted"));
+	}
+
+	private OrderRecord owned(Caller caller, OrderRecord record) {
+		if (!record.order().isOwnedBy(caller.userId())) {
+			throw notFound(record.order().id());
+		}
+		return record;
+	}
+
+	private PlacedOrders.Entry placedOf(Caller caller, long orderId) {
+		return this.placed.find(orderId)
+			.filter((entry) -> entry.studentId() == caller.userId())
+			.orElseThrow(() -> notFound(orderId));
+	}
+
+	private static LunchrushException notFound(long orderId) {
+		return new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId)));
+	}
+
+	private OrderView view(OrderRecord record) {
+		Order order = record.order();
+		return new OrderView(Long.toString(order.id()), order.status().name(), order.totalCents(),
+				order.lines()
+					.stream()
+					.map((l) -> new LineView(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
+					.toList(),
+				order.merchantId(), order.buildingId(), record.note().orElse(null), this.time.local(order.placedAt()),
+				this.time.local(order.payBy()));
+	}
+
+	record OrderView(String orderId, String status, int totalCents, List<LineView> items, long merchantId,
+			long deliveryBuildingId, String note, OffsetDateTime placedAt, OffsetDateTime payBy) {
+	}
+
+	record LineView(long itemId, String name, int unitPriceCents, int quantity) {
+	}
+
+	record OrderPage(List<OrderView> orders, int page, int size, boolean hasMore) {
+	}
+
+	record TimelineView(OffsetDateTime at, String type, String detail) {
+	}
+
+}

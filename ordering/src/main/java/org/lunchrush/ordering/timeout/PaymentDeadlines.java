@@ -1,0 +1,83 @@
+package org.lunchrush.ordering.timeout;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.lunchrush.inventory.Inventory;
+import org.lunchrush.inventory.OrderStock;
+import org.lunchrush.inventory.StockLine;
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.StatusChange;
+import org.lunchrush.ordering.persistence.OrderRecord;
+import org.lunchrush.ordering.persistence.OrderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Cancels orders still unpaid at their deadline, exactly once each, and releases their
+ * stock. Each order is cancelled in its own transaction under a row lock, so a payment
+ * racing the deadline either lands first (and the order is not cancelled) or finds the
+ * order cancelled (and is refunded). Several processes may run this at once.
+ */
+@Component
+class PaymentDeadlines {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentDeadlines.class);
+
+	private static final int BATCH = 500;
+
+	private final OrderStore store;
+
+	private final Inventory inventory;
+
+	private final TransactionTemplate transaction;
+
+	private final CampusTime time;
+
+	PaymentDeadlines(OrderStore store, Inventory inventory, TransactionTemplate transaction, CampusTime time) {
+		this.store = store;
+		this.inventory = inventory;
+		this.transaction = transaction;
+		this.time = time;
+	}
+
+	@Scheduled(fixedDelayString = "${lunchrush.ordering.deadline-check-interval:PT5S}")
+	void cancelOverdue() {
+		List<Long> overdue;
+		do {
+			overdue = this.store.overdue(this.time.now(), BATCH);
+			int cancelled = 0;
+			for (long orderId : overdue) {
+				cancelled += Boolean.TRUE.equals(this.transaction.execute((status) -> cancel(orderId))) ? 1 : 0;
+			}
+			if (cancelled > 0) {
+				log.info("Cancelled {} unpaid orders past their deadline", cancelled);
+			}
+		}
+		while (overdue.size() == BATCH);
+	}
+
+	private boolean cancel(long orderId) {
+		Instant now = this.time.now();
+		OrderRecord record = this.store.lock(orderId).orElseThrow();
+		Order order = record.order();
+		if (!order.isPaymentOverdue(now)) {
+			return false;
+		}
+		StatusChange change = order.cancelUnpaid(now);
+		if (!this.store.apply(change, order.buildingId(), java.util.Optional.empty())) {
+			return false;
+		}
+		this.inventory.release(new OrderStock(order.id(), order.merchantId(), record.stockDay(),
+				order.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList(), now));
+		this.store.appendTimeline(order.id(), order.buildingId(), "stock-released", now, "STOCK_RELEASED",
+				"stock of " + order.lines().size() + " item(s) returned");
+		return true;
+	}
+
+}

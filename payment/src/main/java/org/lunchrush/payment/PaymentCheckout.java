@@ -1,0 +1,7 @@
+package org.lunchrush.payment;
+
+/**
+ * Where the student pays.
+ */
+public record PaymentCheckout(long paymentId, String payUrl) {
+}

@@ -1,0 +1,52 @@
+package org.lunchrush.payment.core;
+
+import java.util.concurrent.TimeUnit;
+
+import org.lunchrush.payment.PaymentMessaging;
+import org.lunchrush.payment.PaymentSucceeded;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relays committed payment events from the outbox (Spring Modulith's event publication
+ * registry) to RabbitMQ, VIP first. A publication counts as done only once the broker
+ * confirms it and routed it to a queue; otherwise it stays incomplete and is resubmitted.
+ */
+@Component
+class PaymentStatusRelay {
+
+	private final RabbitTemplate rabbit;
+
+	private final ObjectMapper json;
+
+	PaymentStatusRelay(RabbitTemplate rabbit, ObjectMapper json) {
+		this.rabbit = rabbit;
+		this.json = json;
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentSucceeded event) throws Exception {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(event.eventId());
+		properties.setPriority(PaymentMessaging.priority(event.vip()));
+		properties.setHeader("orderId", Long.toString(event.orderId()));
+		Message message = new Message(this.json.writeValueAsBytes(event), properties);
+		CorrelationData correlation = new CorrelationData(event.eventId());
+		this.rabbit.send(PaymentMessaging.EXCHANGE, PaymentMessaging.SUCCEEDED_ROUTING_KEY, message, correlation);
+		CorrelationData.Confirm confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
+		if (!confirm.ack()) {
+			throw new IllegalStateException("RabbitMQ refused " + event.eventId() + ": " + confirm.reason());
+		}
+		if (correlation.getReturned() != null) {
+			throw new IllegalStateException("No queue took " + event.eventId() + ": " + correlation.getReturned());
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.lunchrush.payment.sandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.lunchrush.kernel.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sandbox provider's notification sender: like a real payment company it posts a
+ * signed notification to the platform, retries until it is acknowledged, and may send
+ * copies.
+ */
+@Component
+class SandboxNotifier {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxNotifier.class);
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(2))
+		.executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+		.build();
+
+	private final SandboxProperties properties;
+
+	private final ObjectMapper json;
+
+	private final Environment environment;
+
+	SandboxNotifier(SandboxProperties properties, ObjectMapper json, Environment environment) {
+		this.properties = properties;
+		this.json = json;
+		this.environment = environment;
+	}
+
+	/**
+	 * The signed body the provider sends for a paid charge.
+	 */
+	SignedNotification notificationFor(SandboxBooks.Charge charge) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("notifyId", Long.toString(Ids.next()));
+		body.put("transactionId", charge.transactionId().orElseThrow());
+		body.put("paymentId", Long.toString(charge.paymentId()));
+		body.put("outTradeNo", Long.toString(charge.orderId()));
+		body.put("amountCents", charge.amountCents());
+		body.put("status", "SUCCESS");
+		body.put("paidAt", charge.paidAt().orElseThrow().toString());
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		return new SignedNotification(bytes, SandboxSignature.sign(bytes, this.properties.merchantKey()));
+	}
+
+	/**
+	 * Sends in the background; the student's confirmation does not wait for the platform.
+	 */
+	void send(SandboxBooks.Charge charge) {
+		SignedNotification notification = notificationFor(charge);
+		for (int copy = 0; copy < this.properties.notifyCopies(); copy++) {
+			Thread.ofVirtual().name("sandbox-notify-" + charge.paymentId()).start(() -> deliver(notification));
+		}
+	}
+
+	private void deliver(SignedNotification notification) {
+		URI target = URI.create(notifyUrl());
+		Duration pause = this.properties.notifyBackoff();
+		for (int attempt = 1; attempt <= this.properties.notifyAttempts(); attempt++) {
+			try {
+				HttpResponse<Void> response = this.http.send(HttpRequest.newBuilder(target)
+					.timeout(Duration.ofSeconds(5))
+					.header("Content-Type", "application/json")
+					.header("X-Signature", notification.signature())
+					.POST(HttpRequest.BodyPublishers.ofByteArray(notification.body()))
+					.build(), HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() / 100 == 2) {
+					return;
+				}
+				log.warn("Sandbox notification answered {} (attempt {})", response.statusCode(), attempt);
+			}
+			catch (java.io.IOException ex) {
+				log.warn("Sandbox notification failed (attempt {}): {}", attempt, ex.toString());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			sleep(pause);
+			pause = pause.multipliedBy(2);
+		}
+		log.error("Sandbox provider gave up notifying {}", target);
+	}
+
+	private String notifyUrl() {
+		if (!this.properties.notifyUrl().isEmpty()) {
+			return this.properties.notifyUrl();
+		}
+		String port = this.environment.getProperty("local.server.port",
+				this.environment.getProperty("server.port", "8080"));
+		return "http://127.0.0.1:" + port + "/api/v1/payments/notify/sandbox";
+	}
+
+	private static void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	record SignedNotification(byte[] body, String signature) {
+	}
+
+}

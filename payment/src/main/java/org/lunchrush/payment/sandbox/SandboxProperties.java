@@ -1,0 +1,31 @@
+package org.lunchrush.payment.sandbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The sandbox payment provider.
+ *
+ * @param merchantKey the key both sides sign notifications with
+ * @param notifyUrl where the provider sends notifications; blank means this platform's
+ * own {@code /api/v1/payments/notify/sandbox} on its local port
+ * @param notifyCopies how many copies of each notification the provider sends (real
+ * providers repeat; so does the sandbox when asked)
+ * @param notifyAttempts how often one copy is tried before the provider gives up
+ * @param notifyBackoff the first pause between attempts; it doubles
+ */
+@ConfigurationProperties("lunchrush.payment.sandbox")
+public record SandboxProperties(String merchantKey, String notifyUrl, int notifyCopies, int notifyAttempts,
+		Duration notifyBackoff) {
+
+	public SandboxProperties {
+		if (merchantKey == null || merchantKey.length() < 16) {
+			throw new IllegalArgumentException("lunchrush.payment.sandbox.merchant-key needs at least 16 characters");
+		}
+		notifyUrl = (notifyUrl != null) ? notifyUrl.strip() : "";
+		notifyCopies = Math.max(1, notifyCopies);
+		notifyAttempts = Math.max(1, notifyAttempts);
+		notifyBackoff = (notifyBackoff != null) ? notifyBackoff : Duration.ofMillis(500);
+	}
+
+}

@@ -1,0 +1,802 @@
+package org.lunchrush.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.HdrHistogram.Histogram;
+import org.lunchrush.bench.BenchHttp.Answer;
+import org.lunchrush.bench.Catalog.Account;
+import org.lunchrush.bench.Catalog.Merchant;
+import org.lunchrush.bench.Catalog.MenuItem;
+import org.lunchrush.bench.Catalog.Target;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Order-path benchmark of a running Lunchrush ({@code ./lunchrush bench}): many students
+ * place orders at once through {@code POST /api/v1/orders}; the harness reports accepted
+ * orders per second, the latency of that request and, for a sample, the time from the 202
+ * answer to the persisted order ({@code PENDING_PAYMENT} in the order's timeline).
+ *
+ * <p>
+ * One shared HTTP/1.1 client; every request runs on its own virtual thread and a
+ * semaphore bounds the requests in flight. Progress goes to stderr, results to stdout.
+ */
+public final class OrderBench {
+
+	static final String PASSWORD = "demo123";
+
+	private static final int SETUP_CONCURRENCY = 16;
+
+	private static final int TIMELINE_CONCURRENCY = 16;
+
+	private static final Duration PERSIST_DEADLINE = Duration.ofSeconds(30);
+
+	private static final int MAX_MERCHANT_ACCOUNTS = 10_000;
+
+	private static final String ORDERS = "/api/v1/orders";
+
+	private final BenchOptions options;
+
+	private final BenchHttp http;
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final ScheduledExecutorService ticker = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("bench-progress").factory());
+
+	private final PrintStream log = System.err;
+
+	private final PrintStream out = System.out;
+
+	private List<Account> students = List.of();
+
+	private List<Target> targets = List.of();
+
+	OrderBench(BenchOptions options) {
+		this.options = options;
+		this.http = new BenchHttp(options.baseUrl());
+	}
+
+	public static void main(String[] args) {
+		int exit;
+		try {
+			if (BenchOptions.wantsHelp(args)) {
+				System.out.print(BenchOptions.USAGE);
+				exit = 0;
+			}
+			else {
+				exit = new OrderBench(BenchOptions.parse(args)).run();
+			}
+		}
+		catch (BenchFailure ex) {
+			System.err.println("bench: " + ex.getMessage());
+			if (ex.isUsage()) {
+				System.err.println("bench: run ./lunchrush bench --help for the options");
+			}
+			exit = ex.exitCode();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			System.err.println("bench: interrupted");
+			exit = 130;
+		}
+		System.exit(exit);
+	}
+
+	int run() throws InterruptedException {
+		this.log.printf("bench: %s, %d orders (+%d warmup), %d students, %d in flight, %d items per order%n",
+				this.options.baseUrl(), this.options.orders(), this.options.warmup(), this.options.totalStudents(),
+				this.options.concurrency(), this.options.itemsPerOrder());
+		checkReachable();
+		this.students = loginStudents();
+		this.targets = prepareTargets(this.students.getFirst().token());
+		if (this.options.warmup() > 0) {
+			PhaseStats warmup = runPhase("warmup", this.options.warmup());
+			this.log.printf("warmup: %d orders in %.1f s, %s (not counted)%n", warmup.done(), warmup.elapsedSeconds(),
+					PhaseStats.format(warmup.outcomes()));
+		}
+		PhaseStats measured = runPhase("measure", this.options.orders());
+		this.log.printf("measure: %d orders in %.1f s, %s%n", measured.done(), measured.elapsedSeconds(),
+				PhaseStats.format(measured.outcomes()));
+		TimelineStats timelines = checkTimelines(measured);
+		report(measured, timelines);
+		if (measured.accepted() == 0) {
+			this.log.println("bench: the platform accepted none of the orders; see the answers above");
+			return BenchFailure.EXIT_UNUSABLE;
+		}
+		return 0;
+	}
+
+	// Setup
+
+	private void checkReachable() throws InterruptedException {
+		HttpRequest request = this.http.builder("/actuator/health/readiness", null)
+			.timeout(Duration.ofSeconds(10))
+			.GET()
+			.build();
+		Answer answer;
+		try {
+			answer = this.http.send(request);
+		}
+		catch (IOException ex) {
+			String reason = BenchHttp.describe(ex);
+			if (ex instanceof ConnectException) {
+				reason = "connection refused, nothing listens there";
+				for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+					if (cause instanceof UnresolvedAddressException) {
+						reason = "unknown host";
+					}
+				}
+			}
+			throw BenchFailure.unusable("Lunchrush is not reachable at " + this.options.baseUrl() + " (" + reason
+					+ "). Start it with ./lunchrush up, or point --base-url at it.");
+		}
+		if (answer.status() != 200) {
+			this.log.println("bench: warning: GET /actuator/health/readiness answered " + answer.summary(this.http)
+					+ "; trying anyway");
+		}
+	}
+
+	private List<Account> loginStudents() throws InterruptedException {
+		List<String> usernames = new ArrayList<>();
+		for (int i = 1; i <= this.options.students(); i++) {
+			usernames.add("student" + i);
+		}
+		for (int i = 1; i <= BenchOptions.VIP_STUDENTS; i++) {
+			usernames.add("vip" + i);
+		}
+		long started = System.nanoTime();
+		List<Object> outcomes = parallel(usernames, SETUP_CONCURRENCY, (username) -> {
+			Answer answer = login(username);
+			String token = (answer.status() == 200) ? BenchHttp.text(this.http.parse(answer.body()).path("token"))
+					: null;
+			if (token == null || token.isBlank()) {
+				return username + ": " + ((answer.status() == 200) ? "200 without a token" : answer.summary(this.http));
+			}
+			return new Account(username, token);
+		});
+		List<Account> accounts = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		for (Object outcome : outcomes) {
+			if (outcome instanceof Account account) {
+				accounts.add(account);
+			}
+			else {
+				failures.add(outcome.toString());
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw BenchFailure
+				.unusable("login failed for " + failures.size() + " of " + usernames.size() + " accounts (password "
+						+ PASSWORD + "): " + String.join("; ", failures.subList(0, Math.min(5, failures.size())))
+						+ ((failures.size() > 5) ? "; …" : "") + ". Are the demo accounts seeded (./lunchrush up)?");
+		}
+		this.log.printf("setup: logged in %d students (student1..student%d, vip1..vip%d) in %.1f s%n", accounts.size(),
+				this.options.students(), BenchOptions.VIP_STUDENTS, (System.nanoTime() - started) / 1e9);
+		return accounts;
+	}
+
+	private Answer login(String username) throws InterruptedException {
+		ObjectNode body = this.http.object();
+		body.put("username", username);
+		body.put("password", PASSWORD);
+		return this.http.sendForSetup(this.http.post("/api/v1/auth/login", null, body), "login as " + username);
+	}
+
+	private List<Target> prepareTargets(String token) throws InterruptedException {
+		List<Merchant> open = fetchOpenMerchants(token);
+		Map<String, List<MenuItem>> menus = fetchMenus(open, token);
+		raiseStock(open, menus);
+		menus = fetchMenus(open, token);
+		List<Target> targets = new ArrayList<>();
+		List<String> skipped = new ArrayList<>();
+		int items = 0;
+		for (Merchant merchant : open) {
+			List<MenuItem> available = menus.getOrDefault(merchant.key(), List.of())
+				.stream()
+				.filter(MenuItem::available)
+				.toList();
+			if (available.isEmpty()) {
+				skipped.add(merchant.name() + " (no available item)");
+			}
+			else if (merchant.deliveryBuildingIds().isEmpty()) {
+				skipped.add(merchant.name() + " (empty delivery zone)");
+			}
+			else {
+				targets.add(new Target(merchant, available));
+				items += available.size();
+			}
+		}
+		if (!skipped.isEmpty()) {
+			this.log.println("setup: warning: not ordering from " + String.join(", ", skipped));
+		}
+		if (targets.isEmpty()) {
+			throw BenchFailure.unusable("no open merchant with available items and a delivery zone (" + open.size()
+					+ " open merchants: " + String.join(", ", skipped) + ")");
+		}
+		int few = (int) targets.stream()
+			.filter((target) -> target.items().size() < this.options.itemsPerOrder())
+			.count();
+		if (few > 0) {
+			this.log.printf("setup: warning: %d merchants have fewer than %d available items; their orders have fewer"
+					+ " lines%n", few, this.options.itemsPerOrder());
+		}
+		this.log.printf("setup: ordering from %d open merchants, %d available items%n", targets.size(), items);
+		return targets;
+	}
+
+	private List<Merchant> fetchOpenMerchants(String token) throws InterruptedException {
+		Answer answer = this.http.sendForSetup(this.http.get("/api/v1/merchants", token), "GET /api/v1/merchants");
+		if (answer.status() != 200) {
+			throw BenchFailure.unusable("GET /api/v1/merchants answered " + answer.summary(this.http));
+		}
+		JsonNode list = this.http.parse(answer.body());
+		if (!list.isArray()) {
+			throw BenchFailure
+				.unusable("GET /api/v1/merchants did not answer a JSON array: " + abbreviate(answer.body()));
+		}
+		List<Merchant> open = new ArrayList<>();
+		for (JsonNode node : list) {
+			String key = BenchHttp.text(node.path("id"));
+			if (key == null || !BenchHttp.flag(node.path("open"))) {
+				continue;
+			}
+			List<JsonNode> zone = new ArrayList<>();
+			node.path("deliveryBuildingIds").forEach(zone::add);
+			String name = BenchHttp.text(node.path("name"));
+			open.add(new Merchant(node.get("id"), key, (name != null) ? name : "merchant " + key, List.copyOf(zone)));
+		}
+		if (open.isEmpty()) {
+			throw BenchFailure.unusable("no open merchant: GET /api/v1/merchants lists " + list.size()
+					+ " merchants, none with \"open\": true");
+		}
+		this.log.printf("setup: %d of %d merchants are open%n", open.size(), list.size());
+		return open;
+	}
+
+	private Map<String, List<MenuItem>> fetchMenus(List<Merchant> merchants, String token) throws InterruptedException {
+		List<List<MenuItem>> menus = parallel(merchants, SETUP_CONCURRENCY, (merchant) -> {
+			String path = "/api/v1/merchants/" + encode(merchant.key()) + "/menu";
+			Answer answer = this.http.sendForSetup(this.http.get(path, token), "GET " + path);
+			JsonNode list = this.http.parse(answer.body());
+			if (answer.status() != 200 || !list.isArray()) {
+				this.log.println("setup: warning: GET " + path + " answered " + answer.summary(this.http)
+						+ "; skipping " + merchant.name());
+				return List.of();
+			}
+			List<MenuItem> items = new ArrayList<>();
+			for (JsonNode node : list) {
+				String key = BenchHttp.text(node.path("itemId"));
+				if (key != null) {
+					JsonNode stock = node.path("stockLeft");
+					items.add(new MenuItem(node.get("itemId"), key, BenchHttp.text(node.path("name")),
+							BenchHttp.flag(node.path("available")), stock.isNumber() ? stock.longValue() : -1));
+				}
+			}
+			return items;
+		});
+		Map<String, List<MenuItem>> byMerchant = new LinkedHashMap<>();
+		for (int i = 0; i < merchants.size(); i++) {
+			byMerchant.put(merchants.get(i).key(), menus.get(i));
+		}
+		return byMerchant;
+	}
+
+	/**
+	 * Logs in as {@code merchant1}, {@code merchant2}, … until the first
+	 * {@code 401 BAD_CREDENTIALS} and sets today's stock of each open merchant's items
+	 * (those on sale, and those sold out by an earlier run) high enough for the whole
+	 * run.
+	 */
+	private void raiseStock(List<Merchant> open, Map<String, List<MenuItem>> menus) throws InterruptedException {
+		Map<String, Merchant> openByKey = new LinkedHashMap<>();
+		Map<String, List<MenuItem>> candidates = new LinkedHashMap<>();
+		for (Merchant merchant : open) {
+			openByKey.put(merchant.key(), merchant);
+			List<MenuItem> items = menus.getOrDefault(merchant.key(), List.of())
+				.stream()
+				.filter((item) -> item.available() || item.stockLeft() == 0)
+				.toList();
+			if (!items.isEmpty()) {
+				candidates.put(merchant.key(), items);
+			}
+		}
+		record StockUpdate(String merchant, String token, MenuItem item, int stock) {
+		}
+		List<StockUpdate> updates = new ArrayList<>();
+		List<String> covered = new ArrayList<>();
+		int accounts = 0;
+		int consecutiveFailures = 0;
+		for (int n = 1; n <= MAX_MERCHANT_ACCOUNTS; n++) {
+			String username = "merchant" + n;
+			Answer answer = login(username);
+			if (answer.status() == 401) {
+				break;
+			}
+			if (answer.status() != 200) {
+				this.log.println("setup: warning: login as " + username + " answered " + answer.summary(this.http));
+				if (++consecutiveFailures >= 3) {
+					break;
+				}
+				continue;
+			}
+			consecutiveFailures = 0;
+			accounts = n;
+			JsonNode body = this.http.parse(answer.body());
+			String token = BenchHttp.text(body.path("token"));
+			String merchantId = BenchHttp.text(body.path("merchantId"));
+			List<MenuItem> items = (merchantId != null) ? candidates.get(merchantId) : null;
+			if (token == null || items == null || covered.contains(merchantId)) {
+				continue;
+			}
+			covered.add(merchantId);
+			int stock = stockFor(items.size(), candidates.size());
+			for (MenuItem item : items) {
+				updates.add(new StockUpdate(username, token, item, stock));
+			}
+		}
+		if (accounts == 0) {
+			this.log
+				.println("setup: warning: could not log in as merchant1; stock NOT raised, expect SOLD_OUT answers");
+			return;
+		}
+		List<String> failures = parallel(updates, SETUP_CONCURRENCY, (update) -> {
+			ObjectNode body = this.http.object();
+			body.put("stock", update.stock());
+			String path = "/api/v1/merchant/items/" + encode(update.item().key()) + "/stock";
+			Answer answer = this.http.sendForSetup(this.http.put(path, update.token(), body),
+					"PUT " + path + " as " + update.merchant());
+			return (answer.status() / 100 == 2) ? ""
+					: "PUT " + path + " as " + update.merchant() + ": " + answer.summary(this.http);
+		});
+		List<String> failed = failures.stream().filter((failure) -> !failure.isEmpty()).toList();
+		int minStock = updates.stream().mapToInt(StockUpdate::stock).min().orElse(0);
+		int maxStock = updates.stream().mapToInt(StockUpdate::stock).max().orElse(0);
+		this.log.printf(
+				"setup: raised today's stock to %s for %d items of %d open merchants (as merchant1..merchant%d),"
+						+ " so the run measures accepts rather than SOLD_OUT%n",
+				(minStock == maxStock) ? String.valueOf(minStock) : minStock + ".." + maxStock,
+				updates.size() - failed.size(), covered.size(), accounts);
+		if (!failed.isEmpty()) {
+			this.log.println("setup: warning: " + failed.size() + " stock updates failed, e.g. " + failed.getFirst());
+		}
+		List<String> uncovered = candidates.keySet()
+			.stream()
+			.filter((key) -> !covered.contains(key))
+			.map((key) -> openByKey.get(key).name())
+			.toList();
+		if (!uncovered.isEmpty()) {
+			this.log.println("setup: warning: no merchant account found for " + String.join(", ", uncovered)
+					+ "; their stock was not raised");
+		}
+	}
+
+	/**
+	 * Stock per item that covers the run twice over: orders spread evenly over the
+	 * merchants and each line has 1.5 pieces on average, plus a flat margin.
+	 */
+	private int stockFor(int merchantItems, int merchants) {
+		long orders = (long) this.options.orders() + this.options.warmup();
+		long lines = Math.min(this.options.itemsPerOrder(), merchantItems);
+		long expectedTwice = Math.ceilDiv(orders * lines * 3, (long) Math.max(1, merchants) * merchantItems);
+		return (int) Math.min(Integer.MAX_VALUE, expectedTwice + 1000);
+	}
+
+	// Order phases
+
+	private PhaseStats runPhase(String phase, int orders) throws InterruptedException {
+		PhaseStats stats = new PhaseStats(orders);
+		int concurrency = this.options.concurrency();
+		Semaphore inFlight = new Semaphore(concurrency);
+		stats.start();
+		ScheduledFuture<?> progress = progress(phase, orders, stats::done,
+				() -> String.format(Locale.ROOT, "202=%d other=%d in-flight=%d", stats.accepted(),
+						stats.done() - stats.accepted(), concurrency - inFlight.availablePermits()));
+		try {
+			for (int i = 0; i < orders; i++) {
+				inFlight.acquire();
+				int sequence = i;
+				this.executor.execute(() -> {
+					try {
+						placeOrder(sequence, stats);
+					}
+					finally {
+						inFlight.release();
+					}
+				});
+			}
+			inFlight.acquire(concurrency);
+			inFlight.release(concurrency);
+			stats.finish();
+		}
+		finally {
+			progress.cancel(false);
+		}
+		return stats;
+	}
+
+	private void placeOrder(int sequence, PhaseStats stats) {
+		try {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			int studentIndex = random.nextInt(this.students.size());
+			Target target = this.targets.get(random.nextInt(this.targets.size()));
+			List<JsonNode> zone = target.merchant().deliveryBuildingIds();
+			List<MenuItem> items = target.items();
+			ObjectNode body = this.http.object();
+			body.set("merchantId", target.merchant().id());
+			body.set("deliveryBuildingId", zone.get(random.nextInt(zone.size())));
+			ArrayNode lines = body.putArray("items");
+			for (int index : distinct(random, items.size(), Math.min(this.options.itemsPerOrder(), items.size()))) {
+				ObjectNode line = lines.addObject();
+				line.set("itemId", items.get(index).itemId());
+				line.put("quantity", 1 + random.nextInt(2));
+			}
+			HttpRequest request = this.http.post(ORDERS, this.students.get(studentIndex).token(), body,
+					"Idempotency-Key", randomUuid(random).toString());
+			long started = System.nanoTime();
+			Answer answer;
+			try {
+				answer = this.http.send(request);
+			}
+			catch (HttpConnectTimeoutException ex) {
+				stats.recordNoAnswer("connect-timeout");
+				return;
+			}
+			catch (HttpTimeoutException ex) {
+				stats.recordNoAnswer("timeout");
+				return;
+			}
+			catch (IOException ex) {
+				stats.recordNoAnswer("io-error/" + ex.getClass().getSimpleName());
+				return;
+			}
+			long micros = (System.nanoTime() - started) / 1000;
+			Instant arrived = Instant.now();
+			JsonNode json = this.http.parse(answer.body());
+			if (answer.status() == 202) {
+				String orderId = BenchHttp.text(json.path("orderId"));
+				String status = BenchHttp.text(json.path("status"));
+				String outcome = (orderId == null) ? "202/no-orderId"
+						: "PLACED".equals(status) ? "202" : "202/status=" + status;
+				stats.recordAccepted(sequence, micros, outcome,
+						(orderId != null) ? new AcceptedOrder(orderId, studentIndex, arrived) : null);
+			}
+			else {
+				String code = BenchHttp.text(json.path("code"));
+				stats.recordRejected(micros, answer.status() + ((code != null) ? "/" + code : ""));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			stats.recordNoAnswer("interrupted");
+		}
+		catch (RuntimeException ex) {
+			stats.recordNoAnswer("harness-error/" + ex.getClass().getSimpleName());
+		}
+	}
+
+	/** Picks {@code count} distinct indexes below {@code size} (partial Fisher-Yates). */
+	private static int[] distinct(ThreadLocalRandom random, int size, int count) {
+		int[] indexes = new int[size];
+		for (int i = 0; i < size; i++) {
+			indexes[i] = i;
+		}
+		for (int i = 0; i < count; i++) {
+			int j = i + random.nextInt(size - i);
+			int swap = indexes[i];
+			indexes[i] = indexes[j];
+			indexes[j] = swap;
+		}
+		return Arrays.copyOf(indexes, count);
+	}
+
+	/** A version-4 UUID from the thread's random, cheaper than the secure one. */
+	private static UUID randomUuid(ThreadLocalRandom random) {
+		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(most, least);
+	}
+
+	// Timelines
+
+	private TimelineStats checkTimelines(PhaseStats measured) throws InterruptedException {
+		List<AcceptedOrder> accepted = new ArrayList<>(measured.acceptedOrders());
+		int sample = Math.min(this.options.timelineSample(), accepted.size());
+		TimelineStats stats = new TimelineStats(sample);
+		if (sample == 0) {
+			return stats;
+		}
+		Collections.shuffle(accepted, ThreadLocalRandom.current());
+		long started = System.nanoTime();
+		Semaphore permits = new Semaphore(TIMELINE_CONCURRENCY);
+		ScheduledFuture<?> progress = progress("timelines", sample, stats::checked,
+				() -> String.format(Locale.ROOT, "found=%d missing=%d", stats.found(), stats.missing()));
+		try {
+			for (AcceptedOrder order : accepted.subList(0, sample)) {
+				permits.acquire();
+				this.executor.execute(() -> {
+					try {
+						checkTimeline(order, stats);
+					}
+					finally {
+						permits.release();
+					}
+				});
+			}
+			permits.acquire(TIMELINE_CONCURRENCY);
+		}
+		finally {
+			progress.cancel(false);
+		}
+		stats.finish((System.nanoTime() - started) / 1e9);
+		this.log.printf("timelines: checked %d orders in %.1f s: %d with PENDING_PAYMENT, %d missing, %d errors%n",
+				stats.checked(), stats.seconds(), stats.found(), stats.missing(), stats.errorCount());
+		return stats;
+	}
+
+	/**
+	 * Polls the order's timeline until it has a {@code PENDING_PAYMENT} entry or 30 s
+	 * have passed since the 202 arrived (at least one look in any case).
+	 */
+	private void checkTimeline(AcceptedOrder order, TimelineStats stats) {
+		String path = ORDERS + "/" + encode(order.orderId()) + "/timeline";
+		HttpRequest request = this.http.get(path, this.students.get(order.studentIndex()).token());
+		Instant deadline = order.acceptedAt().plus(PERSIST_DEADLINE);
+		long pause = 100;
+		try {
+			while (true) {
+				String reason;
+				try {
+					Answer answer = this.http.send(request);
+					if (answer.status() == 200) {
+						JsonNode timeline = this.http.parse(answer.body());
+						JsonNode entry = pendingPayment(timeline);
+						if (entry != null) {
+							String at = BenchHttp.text(entry.path("at"));
+							try {
+								stats.record(order.acceptedAt(),
+										DateTimeFormatter.ISO_DATE_TIME.parse(at, Instant::from));
+							}
+							catch (DateTimeException | NullPointerException ex) {
+								stats.error("unparsable-at/" + at);
+							}
+							return;
+						}
+						reason = "200 without PENDING_PAYMENT, types " + types(timeline);
+					}
+					else if (answer.status() == 404 || answer.status() == 429 || answer.status() >= 500) {
+						reason = answer.summary(this.http);
+					}
+					else {
+						String code = BenchHttp.text(this.http.parse(answer.body()).path("code"));
+						stats.error(answer.status() + ((code != null) ? "/" + code : ""));
+						return;
+					}
+				}
+				catch (IOException ex) {
+					reason = BenchHttp.describe(ex);
+				}
+				if (!Instant.now().isBefore(deadline)) {
+					stats.missing("order " + order.orderId() + ": " + reason);
+					return;
+				}
+				Thread.sleep(pause);
+				pause = Math.min(1000, pause * 2);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			stats.error("interrupted");
+		}
+		catch (RuntimeException ex) {
+			stats.error("harness-error/" + ex.getClass().getSimpleName());
+		}
+	}
+
+	private static JsonNode pendingPayment(JsonNode timeline) {
+		for (JsonNode entry : timeline) {
+			if ("PENDING_PAYMENT".equalsIgnoreCase(BenchHttp.text(entry.path("type")))) {
+				return entry;
+			}
+		}
+		return null;
+	}
+
+	private static String types(JsonNode timeline) {
+		List<String> types = new ArrayList<>();
+		for (JsonNode entry : timeline) {
+			types.add(String.valueOf(BenchHttp.text(entry.path("type"))));
+		}
+		return types.toString();
+	}
+
+	// Report
+
+	private void report(PhaseStats measured, TimelineStats timelines) {
+		double seconds = measured.elapsedSeconds();
+		double acceptedPerSecond = measured.accepted() / seconds;
+		Histogram accepted = measured.acceptedLatency();
+		Histogram answers = measured.answerLatency();
+		Histogram persisted = timelines.latency();
+		PrintStream o = this.out;
+		o.println();
+		o.printf(Locale.ROOT,
+				"Measured phase: %d orders in %.2f s with %d in flight (warmup of %d orders not counted)%n",
+				measured.done(), seconds, this.options.concurrency(), this.options.warmup());
+		o.println(row("  accepted (202)", String.format(Locale.ROOT, "%d = %.1f orders/s   (attempted %d = %.1f/s)",
+				measured.accepted(), acceptedPerSecond, measured.done(), measured.done() / seconds)));
+		o.println(row("  answers by status", PhaseStats.format(measured.statuses())));
+		o.println(row("  error codes", PhaseStats.format(measured.errorCodes())));
+		o.println(row("  POST latency, 202s", latencyLine(accepted)));
+		o.println(row("  POST latency, all", latencyLine(answers)));
+		if (timelines.sampled() > 0) {
+			o.println(row("  202 -> PENDING_PAYMENT", latencyLine(persisted)));
+			o.println(row("", String.format(Locale.ROOT,
+					"sample %d: %d missing after 30 s, %d errors, %d clamped to 0 (persisted before the 202 arrived)",
+					timelines.sampled(), timelines.missing(), timelines.errorCount(), timelines.clamped())));
+			if (timelines.errorCount() > 0) {
+				o.println(row("  timeline errors", timelines.errorSummary()));
+			}
+			if (timelines.lastMissingReason() != null) {
+				o.println(row("  e.g. missing", timelines.lastMissingReason()));
+			}
+		}
+		else {
+			o.println(row("  202 -> PENDING_PAYMENT", "not measured (no accepted order sampled)"));
+		}
+		o.println();
+		o.println("```");
+		o.printf(Locale.ROOT,
+				"Lunchrush order-path benchmark  (orders=%d students=%d concurrency=%d items-per-order=%d"
+						+ " warmup=%d, %s)%n",
+				this.options.orders(), this.options.totalStudents(), this.options.concurrency(),
+				this.options.itemsPerOrder(), this.options.warmup(), machine());
+		o.println(row("accepted orders/s", String.format(Locale.ROOT, "%.1f", acceptedPerSecond)));
+		o.println(row("POST /api/v1/orders p50", String.format(Locale.ROOT, "%s   p90: %s   p99: %s   max: %s   (202s)",
+				ms(accepted, 50, 2), ms(accepted, 90, 2), ms(accepted, 99, 2), max(accepted, 2))));
+		o.println(row("  same, all answers, p50", String.format(Locale.ROOT, "%s   p90: %s   p99: %s   max: %s",
+				ms(answers, 50, 2), ms(answers, 90, 2), ms(answers, 99, 2), max(answers, 2))));
+		o.println(row("202 -> PENDING_PAYMENT",
+				String.format(Locale.ROOT, "p50 %s   p99 %s   max %s   (sample %d, %d missing)", ms(persisted, 50, 1),
+						ms(persisted, 99, 1), max(persisted, 1), timelines.sampled(),
+						timelines.missing() + timelines.errorCount())));
+		o.println(row("answers", PhaseStats.format(measured.outcomes())));
+		o.println("```");
+	}
+
+	private static String row(String label, String value) {
+		return String.format(Locale.ROOT, "%-25s: %s", label, value);
+	}
+
+	private String machine() {
+		int cores = Runtime.getRuntime().availableProcessors();
+		String host = URI.create(this.options.baseUrl()).getHost();
+		boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+				|| host.equals("::1");
+		return local ? cores + " cores shared with PostgreSQL/Redis/RabbitMQ/Kafka and this harness"
+				: "harness on " + cores + " cores, platform at " + host;
+	}
+
+	private static String latencyLine(Histogram histogram) {
+		return String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  max %s  (n=%d)", ms(histogram, 50, 2),
+				ms(histogram, 90, 2), ms(histogram, 99, 2), max(histogram, 2), histogram.getTotalCount());
+	}
+
+	private static String ms(Histogram histogram, double percentile, int decimals) {
+		if (histogram.getTotalCount() == 0) {
+			return "n/a";
+		}
+		return String.format(Locale.ROOT, "%." + decimals + "f ms",
+				histogram.getValueAtPercentile(percentile) / 1000.0);
+	}
+
+	private static String max(Histogram histogram, int decimals) {
+		if (histogram.getTotalCount() == 0) {
+			return "n/a";
+		}
+		return String.format(Locale.ROOT, "%." + decimals + "f ms", histogram.getMaxValue() / 1000.0);
+	}
+
+	// Helpers
+
+	private ScheduledFuture<?> progress(String phase, long total, LongSupplier done, Supplier<String> detail) {
+		long started = System.nanoTime();
+		long[] last = { 0, started };
+		return this.ticker.scheduleAtFixedRate(() -> {
+			long now = System.nanoTime();
+			long count = done.getAsLong();
+			double rate = (count - last[0]) / Math.max(1e-9, (now - last[1]) / 1e9);
+			double average = count / Math.max(1e-9, (now - started) / 1e9);
+			last[0] = count;
+			last[1] = now;
+			this.log.printf(Locale.ROOT, "[%s] %d/%d  %.0f/s now  %.0f/s avg  %s%n", phase, count, total, rate, average,
+					detail.get());
+		}, 2, 2, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Runs {@code task} for every input on virtual threads, at most {@code concurrency}
+	 * at once, and returns the results in input order.
+	 */
+	private <T, R> List<R> parallel(List<T> inputs, int concurrency, SetupTask<T, R> task) throws InterruptedException {
+		Semaphore permits = new Semaphore(concurrency);
+		List<Future<R>> futures = new ArrayList<>(inputs.size());
+		for (T input : inputs) {
+			futures.add(this.executor.submit(() -> {
+				permits.acquire();
+				try {
+					return task.run(input);
+				}
+				finally {
+					permits.release();
+				}
+			}));
+		}
+		List<R> results = new ArrayList<>(inputs.size());
+		for (Future<R> future : futures) {
+			try {
+				results.add(future.get());
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof BenchFailure failure) {
+					throw failure;
+				}
+				throw BenchFailure.unusable("setup failed: " + BenchHttp.describe(ex.getCause()));
+			}
+		}
+		return results;
+	}
+
+	private static String encode(String segment) {
+		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static String abbreviate(String text) {
+		if (text == null) {
+			return "(empty)";
+		}
+		String flat = text.strip().replaceAll("\\s+", " ");
+		return (flat.length() > 200) ? flat.substring(0, 200) + "…" : flat;
+	}
+
+	@FunctionalInterface
+	private interface SetupTask<T, R> {
+
+		R run(T input) throws Exception;
+
+	}
+
+}
