@@ -23,7 +23,7 @@ class PaymentStatusListener {
 		this.json = json;
 	}
 
-	@RabbitListener(id = "ordering-payment-status", queues = PaymentStatusQueue.NAME)
+	@RabbitListener(id = "ordering-payment-status", queues = PaymentStatusTopology.NAME)
 	void on(Message message) {
 		this.payments.apply(this.json.readValue(message.getBody(), PaymentSucceeded.class));
 	}

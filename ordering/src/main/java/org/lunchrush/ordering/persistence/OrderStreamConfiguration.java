@@ -21,13 +21,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class OrderStreamConfiguration {
 
 	@Bean
-	NewTopic orderStream(@Value("${lunchrush.kafka.partitions:6}") int partitions,
+	NewTopic orderStreamTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
 			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
 		return TopicBuilder.name(OrderingTopics.ORDERS).partitions(partitions).replicas(replicas).build();
 	}
 
 	@Bean
-	NewTopic orderStreamDeadLetters(@Value("${lunchrush.kafka.partitions:6}") int partitions,
+	NewTopic orderStreamDeadLetterTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
 			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
 		return TopicBuilder.name(OrderingTopics.ORDERS_DEAD_LETTER).partitions(partitions).replicas(replicas).build();
 	}

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * exchange, with a dead-letter queue for messages that cannot be applied.
  */
 @Configuration(proxyBeanMethods = false)
-class PaymentStatusQueue {
+class PaymentStatusTopology {
 
 	static final String NAME = "lunchrush.ordering.payment-status";
 

@@ -1,0 +1,140 @@
+package org.lunchrush.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the integration tests: the whole platform on a random port against the real
+ * services, one Spring context shared by every test class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestInfrastructure.class)
+public abstract class IntegrationTest {
+
+	protected static final Duration PIPELINE = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	private Api api;
+
+	protected Api api() {
+		if (this.api == null) {
+			this.api = new Api(this.port);
+		}
+		return this.api;
+	}
+
+	protected Session student(int n) {
+		return api().login("student" + n);
+	}
+
+	protected JsonNode merchantNamed(String name) {
+		for (JsonNode merchant : api().get("/api/v1/merchants", student(1)).body()) {
+			if (merchant.path("name").asString().equals(name)) {
+				return merchant;
+			}
+		}
+		throw new IllegalArgumentException("No demo merchant " + name);
+	}
+
+	protected List<JsonNode> menu(long merchantId) {
+		List<JsonNode> items = new ArrayList<>();
+		api().get("/api/v1/merchants/" + merchantId + "/menu", student(1)).body().forEach(items::add);
+		return items;
+	}
+
+	protected JsonNode menuItem(long merchantId, String name) {
+		return menu(merchantId).stream()
+			.filter((item) -> item.path("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No item " + name));
+	}
+
+	protected int stockLeft(long merchantId, long itemId) {
+		return menu(merchantId).stream()
+			.filter((item) -> item.path("itemId").asLong() == itemId)
+			.findFirst()
+			.orElseThrow()
+			.path("stockLeft")
+			.asInt();
+	}
+
+	/**
+	 * The demo account that runs a merchant.
+	 */
+	protected Session merchantAccount(long merchantId) {
+		for (int n = 1; n <= 13; n++) {
+			Session session = api().login("merchant" + n);
+			if (session.login().path("merchantId").asLong() == merchantId) {
+				return session;
+			}
+		}
+		throw new IllegalArgumentException("No account runs merchant " + merchantId);
+	}
+
+	protected static long firstDeliveryBuilding(JsonNode merchant) {
+		return merchant.path("deliveryBuildingIds").get(0).asLong();
+	}
+
+	protected static Map<String, Object> orderBody(JsonNode merchant, long itemId, int quantity) {
+		return Map.of("merchantId", merchant.path("id").asLong(), "deliveryBuildingId", firstDeliveryBuilding(merchant),
+				"items", List.of(Map.of("itemId", itemId, "quantity", quantity)));
+	}
+
+	protected Response placeOrder(Session student, Object body) {
+		return api().post("/api/v1/orders", student, body, "Idempotency-Key", UUID.randomUUID().toString());
+	}
+
+	protected String placeAcceptedOrder(Session student, Object body) {
+		Response answer = placeOrder(student, body);
+		assertThat(answer.status()).as(answer.raw().body()).isEqualTo(202);
+		return answer.body().path("orderId").asString();
+	}
+
+	protected JsonNode awaitStatus(Session student, String orderId, String status) {
+		await().atMost(PIPELINE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			assertThat(api().get("/api/v1/orders/" + orderId, student).body().path("status").asString())
+				.isEqualTo(status);
+		});
+		return api().get("/api/v1/orders/" + orderId, student).body();
+	}
+
+	protected List<String> timelineTypes(Session student, String orderId) {
+		List<String> types = new ArrayList<>();
+		api().get("/api/v1/orders/" + orderId + "/timeline", student)
+			.body()
+			.forEach((entry) -> types.add(entry.path("type").asString()));
+		return types;
+	}
+
+	protected long count(String sql, Object... params) {
+		var statement = this.jdbc.sql(sql);
+		for (Object param : params) {
+			statement = statement.param(param);
+		}
+		return statement.query(Long.class).single();
+	}
+
+}
