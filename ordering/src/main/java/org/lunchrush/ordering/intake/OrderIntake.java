@@ -67,7 +67,10 @@ class OrderIntake {
 		String fingerprint = request.fingerprint();
 		var replay = this.idempotency.claim(student.userId(), idempotencyKey, fingerprint);
 		if (replay.isPresent()) {
-			return this.json.readValue(replay.get(), AcceptedOrder.class);
+			AcceptedOrder first = this.json.readValue(replay.get(), AcceptedOrder.class);
+			// JSON reading normalises offsets to UTC; answer in campus time as the first time.
+			return new AcceptedOrder(first.orderId(), first.status(), first.totalCents(),
+					this.time.local(first.payBy().toInstant()));
 		}
 		OrderPlaced placed;
 		try {

@@ -1,0 +1,111 @@
+package org.lunchrush;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.inventory.Inventory;
+import org.lunchrush.inventory.StockAudit;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lunch rush in miniature: 2,000 students' orders race for 100 portions.
+ */
+class NoOversellIT extends IntegrationTest {
+
+	private static final int STOCK = 100;
+
+	private static final int ORDERS = 2_000;
+
+	@Autowired
+	private Inventory inventory;
+
+	@Test
+	void exactlyTheStockIsSoldAndTheRestAreToldSoldOut() throws Exception {
+		JsonNode merchant = merchantNamed("第二食堂·粥铺点心");
+		long merchantId = merchant.path("id").asLong();
+		long itemId = menuItem(merchantId, "茶叶蛋").path("itemId").asLong();
+		Response set = api().put("/api/v1/merchant/items/" + itemId + "/stock", merchantAccount(merchantId),
+				Map.of("stock", STOCK));
+		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+
+		List<Session> students = new ArrayList<>();
+		for (int n = 20; n < 120; n++) {
+			students.add(student(n));
+		}
+		for (int n = 1; n <= 10; n++) {
+			students.add(api().login("vip" + n));
+		}
+		Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+		List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+		Semaphore inFlight = new Semaphore(200);
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> results = new ArrayList<>();
+			for (int i = 0; i < ORDERS; i++) {
+				Session student = students.get(i % students.size());
+				results.add(executor.submit(() -> {
+					inFlight.acquireUninterruptibly();
+					try {
+						Response answer = placeOrder(student, orderBody(merchant, itemId, 1));
+						String outcome = answer.status() + " " + answer.code();
+						outcomes.computeIfAbsent(outcome, (k) -> new AtomicInteger()).incrementAndGet();
+						if (answer.status() == 202) {
+							accepted.add(answer.body().path("orderId").asString());
+						}
+					}
+					finally {
+						inFlight.release();
+					}
+				}));
+			}
+			for (Future<?> result : results) {
+				result.get();
+			}
+		}
+
+		assertThat(outcomes).containsOnlyKeys("202 ", "409 SOLD_OUT");
+		assertThat(outcomes.get("202 ").get()).isEqualTo(STOCK);
+		assertThat(outcomes.get("409 SOLD_OUT").get()).isEqualTo(ORDERS - STOCK);
+		assertThat(stockLeft(merchantId, itemId)).isZero();
+
+		// After the pipeline drains, every accepted order is persisted exactly once, and
+		// the
+		// ledger and the live counter agree (payment deadlines may be releasing stock
+		// meanwhile; the invariant holds throughout).
+		await().atMost(PIPELINE)
+			.until(() -> count("select count(*) from ordering.order_line where item_id = ?", itemId) == STOCK);
+		assertThat(count("select count(distinct order_id) from ordering.order_line where item_id = ?", itemId))
+			.isEqualTo(STOCK);
+		assertThat(count("select count(*) from inventory.stock_ledger where item_id = ? and kind = 'RESERVE'", itemId))
+			.isEqualTo(STOCK);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		await().atMost(PIPELINE).untilAsserted(() -> {
+			StockAudit audit = this.inventory.audit(today)
+				.stream()
+				.filter((a) -> a.itemId() == itemId)
+				.findFirst()
+				.orElseThrow();
+			assertThat(audit.agrees()).as(audit.toString()).isTrue();
+			// Nothing of this item was sold today before the merchant set 100 portions
+			// left.
+			assertThat(audit.sold() + audit.liveAvailable().orElseThrow()).as(audit.toString()).isEqualTo(STOCK);
+		});
+	}
+
+}

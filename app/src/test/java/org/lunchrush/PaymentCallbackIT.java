@@ -1,0 +1,86 @@
+package org.lunchrush;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.payment.sandbox.SandboxSignature;
+import org.lunchrush.support.Api;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The provider's notifications: signed, possibly repeated, possibly forged.
+ */
+class PaymentCallbackIT extends IntegrationTest {
+
+	@Value("${lunchrush.payment.sandbox.merchant-key}")
+	private String merchantKey;
+
+	@Test
+	void oneCallbackDeliveredThreeTimesAndOneForgedMakeOnePayment() {
+		Session student = student(31);
+		JsonNode merchant = merchantNamed("第一食堂·广式烧腊");
+		long itemId = menuItem(merchant.path("id").asLong(), "蜜汁叉烧饭").path("itemId").asLong();
+		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
+		JsonNode order = awaitStatus(student, orderId, "PENDING_PAYMENT");
+		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
+			.body()
+			.path("paymentId")
+			.asString();
+
+		Map<String, Object> notification = new LinkedHashMap<>();
+		notification.put("notifyId", "n-1");
+		notification.put("transactionId", "SBX-TEST-" + orderId);
+		notification.put("paymentId", paymentId);
+		notification.put("outTradeNo", orderId);
+		notification.put("amountCents", order.path("totalCents").asInt());
+		notification.put("status", "SUCCESS");
+		notification.put("paidAt", Instant.now().toString());
+		byte[] body = Api.json().writeValueAsBytes(notification);
+		String signature = SandboxSignature.sign(body, this.merchantKey);
+
+		Response forged = api().postBytes("/api/v1/payments/notify/sandbox", body, "X-Signature",
+				SandboxSignature.sign(body, "not-the-merchant-key-at-all"));
+		Response unsigned = api().postBytes("/api/v1/payments/notify/sandbox", body);
+		assertThat(forged.status()).isEqualTo(401);
+		assertThat(forged.code()).isEqualTo("SIGNATURE_INVALID");
+		assertThat(unsigned.status()).isEqualTo(401);
+		assertThat(count("select count(*) from payment.notification where payment_id = ?", Long.parseLong(paymentId)))
+			.as("a forged notification changes nothing")
+			.isZero();
+
+		for (int delivery = 0; delivery < 3; delivery++) {
+			Response answer = api().postBytes("/api/v1/payments/notify/sandbox", body, "X-Signature", signature);
+			assertThat(answer.status()).isEqualTo(200);
+			assertThat(answer.body().path("result").asString()).isEqualTo(delivery == 0 ? "APPLIED" : "DUPLICATE");
+		}
+
+		awaitStatus(student, orderId, "PAID");
+		assertThat(count("select count(*) from payment.notification where payment_id = ?", Long.parseLong(paymentId)))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from payment.payment where order_id = ? and status = 'SUCCEEDED'",
+				Long.parseLong(orderId)))
+			.isEqualTo(1);
+		assertThat(timelineTypes(student, orderId)).containsOnlyOnce("PAID");
+		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId))).isZero();
+	}
+
+	@Test
+	void tamperingWithASignedBodyBreaksTheSignature() {
+		byte[] body = "{\"transactionId\":\"x\",\"amountCents\":1}".getBytes(StandardCharsets.UTF_8);
+		String signature = SandboxSignature.sign(body, this.merchantKey);
+		byte[] tampered = "{\"transactionId\":\"x\",\"amountCents\":9}".getBytes(StandardCharsets.UTF_8);
+		Response answer = api().postBytes("/api/v1/payments/notify/sandbox", tampered, "X-Signature", signature);
+		assertThat(answer.status()).isEqualTo(401);
+	}
+
+}

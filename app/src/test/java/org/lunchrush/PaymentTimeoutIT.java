@@ -1,0 +1,65 @@
+package org.lunchrush;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An unpaid order is cancelled at its deadline (10 s in the tests, 15 min by default) and
+ * its stock goes back, exactly once; money that arrives afterwards goes back too.
+ */
+class PaymentTimeoutIT extends IntegrationTest {
+
+	@Test
+	void unpaidOrderIsCancelledAtItsDeadlineAndALatePaymentIsRefunded() {
+		Session student = student(41);
+		JsonNode merchant = merchantNamed("第一食堂·麻辣香锅");
+		long merchantId = merchant.path("id").asLong();
+		long itemId = menuItem(merchantId, "香辣虾").path("itemId").asLong();
+		int before = stockLeft(merchantId, itemId);
+
+		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 3));
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before - 3);
+		awaitStatus(student, orderId, "PENDING_PAYMENT");
+		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
+			.body()
+			.path("paymentId")
+			.asString();
+
+		awaitStatus(student, orderId, "CANCELLED");
+		assertThat(stockLeft(merchantId, itemId)).as("stock released").isEqualTo(before);
+		assertThat(timelineTypes(student, orderId)).containsSubsequence("PENDING_PAYMENT", "CANCELLED",
+				"STOCK_RELEASED");
+
+		// The student pays at the provider after all: the money must not be kept.
+		assertThat(api().post("/sandbox-pay/" + paymentId + "/confirm", null, Map.of()).status()).isEqualTo(200);
+
+		awaitStatus(student, orderId, "REFUNDED");
+		long order = Long.parseLong(orderId);
+		assertThat(count("select count(*) from payment.refund where order_id = ? and status = 'SUCCEEDED'", order))
+			.isEqualTo(1);
+		assertThat(
+				count("select count(*) from payment.sandbox_charge where order_id = ? and status = 'REFUNDED'", order))
+			.as("the provider gave the money back")
+			.isEqualTo(1);
+		assertThat(timelineTypes(student, orderId)).containsSubsequence("CANCELLED", "MESSAGE", "REFUND", "REFUNDED");
+		// Released exactly once, whatever happened after the cancel.
+		assertThat(count("select count(*) from inventory.stock_ledger where order_id = ? and kind = 'RELEASE'", order))
+			.isEqualTo(1);
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
+		assertThat(Duration.between(
+				java.time.OffsetDateTime
+					.parse(api().get("/api/v1/orders/" + orderId, student).body().path("placedAt").asString()),
+				java.time.OffsetDateTime
+					.parse(api().get("/api/v1/orders/" + orderId, student).body().path("payBy").asString())))
+			.as("the configured deadline")
+			.isEqualTo(Duration.ofSeconds(10));
+	}
+
+}
