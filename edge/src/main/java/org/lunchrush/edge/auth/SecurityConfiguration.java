@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.lunchrush.edge.ratelimit.IntakeRateLimitFilter;
 import org.lunchrush.edge.web.ErrorResponses;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +28,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Stateless bearer-token security: the token is verified locally (HS256), the role claim
@@ -36,7 +39,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, JwtDecoder decoder) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, JwtDecoder decoder,
+			ObjectProvider<IntakeRateLimitFilter> intakeLimits) throws Exception {
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -70,6 +74,8 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(
 						(request, response, ex) -> errors.write(ErrorCode.UNAUTHENTICATED, request, response))
 				.accessDeniedHandler((request, response, ex) -> errors.write(ErrorCode.FORBIDDEN, request, response)));
+		// Token buckets see only authenticated, authorised intake requests.
+		intakeLimits.orderedStream().forEach((limit) -> http.addFilterAfter(limit, AuthorizationFilter.class));
 		return http.build();
 	}
 

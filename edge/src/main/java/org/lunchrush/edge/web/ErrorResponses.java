@@ -48,10 +48,15 @@ public class ErrorResponses {
 	 * before any controller runs.
 	 */
 	public void write(ErrorCode code, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(code, Map.of(), request, response);
+	}
+
+	public void write(ErrorCode code, Map<String, ?> details, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		response.setStatus(code.status());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), body(code, Map.of(), request));
+		this.json.writeValue(response.getOutputStream(), body(code, details, request));
 	}
 
 }

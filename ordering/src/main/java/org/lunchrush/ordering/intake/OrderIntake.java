@@ -68,7 +68,8 @@ class OrderIntake {
 		var replay = this.idempotency.claim(student.userId(), idempotencyKey, fingerprint);
 		if (replay.isPresent()) {
 			AcceptedOrder first = this.json.readValue(replay.get(), AcceptedOrder.class);
-			// JSON reading normalises offsets to UTC; answer in campus time as the first time.
+			// JSON reading normalises offsets to UTC; answer in campus time as the first
+			// time.
 			return new AcceptedOrder(first.orderId(), first.status(), first.totalCents(),
 					this.time.local(first.payBy().toInstant()));
 		}

@@ -1,0 +1,51 @@
+package org.lunchrush;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A student hammering 下单 hits their token bucket (40 a minute in the tests) and is told
+ * to come back later, before any stock is reserved.
+ */
+class RateLimitIT extends IntegrationTest {
+
+	@Test
+	void aStudentOverTheLimitGets429WithRetryAfterAndNothingIsReserved() {
+		Session student = student(150);
+		JsonNode merchant = merchantNamed("第二食堂·重庆小面");
+		long merchantId = merchant.path("id").asLong();
+		long itemId = menuItem(merchantId, "冰粉").path("itemId").asLong();
+		int before = stockLeft(merchantId, itemId);
+		Map<Integer, Integer> statuses = new HashMap<>();
+		Response limited = null;
+
+		for (int i = 0; i < 60; i++) {
+			Response answer = placeOrder(student, orderBody(merchant, itemId, 1));
+			statuses.merge(answer.status(), 1, Integer::sum);
+			if (answer.status() == 429) {
+				limited = answer;
+			}
+		}
+
+		assertThat(statuses).containsOnlyKeys(202, 429);
+		assertThat(statuses.get(202)).as(String.valueOf(limited.raw().body())).isBetween(40, 45);
+		assertThat(limited).isNotNull();
+		assertThat(limited.code()).isEqualTo("RATE_LIMITED");
+		assertThat(limited.body().path("message").asString()).isEqualTo("系统繁忙，请稍后再试");
+		assertThat(Integer.parseInt(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+		assertThat(stockLeft(merchantId, itemId)).as("only accepted orders reserved stock")
+			.isEqualTo(before - statuses.get(202));
+		assertThat(placeOrder(student(151), orderBody(merchant, itemId, 1)).status())
+			.as("other students are not affected")
+			.isEqualTo(202);
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.lunchrush.edge.ratelimit;
+
+import java.time.Duration;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import org.lunchrush.edge.web.ErrorResponses;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+@ConditionalOnBooleanProperty(name = "lunchrush.rate-limit.enabled", matchIfMissing = true)
+class RateLimitConfiguration {
+
+	/**
+	 * A connection of its own on the client Spring Data Redis configured (same server,
+	 * same database), with the byte-array values Bucket4j stores.
+	 */
+	@Bean(destroyMethod = "close")
+	StatefulRedisConnection<String, byte[]> rateLimitConnection(LettuceConnectionFactory redis) {
+		RedisClient client = (RedisClient) redis.getRequiredNativeClient();
+		StatefulRedisConnection<String, byte[]> connection = client
+			.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+		connection.sync().select(redis.getDatabase());
+		return connection;
+	}
+
+	@Bean
+	ProxyManager<String> rateLimitBuckets(StatefulRedisConnection<String, byte[]> rateLimitConnection) {
+		return Bucket4jLettuce.casBasedBuilder(rateLimitConnection)
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.build();
+	}
+
+	@Bean
+	IntakeRateLimitFilter intakeRateLimitFilter(ProxyManager<String> rateLimitBuckets, RateLimitProperties properties,
+			ErrorResponses errors) {
+		return new IntakeRateLimitFilter(rateLimitBuckets, properties, errors);
+	}
+
+	/**
+	 * Runs inside the security filter chain (where the caller is known), not a second
+	 * time in the servlet container's own chain.
+	 */
+	@Bean
+	FilterRegistrationBean<IntakeRateLimitFilter> intakeRateLimitFilterRegistration(IntakeRateLimitFilter filter) {
+		FilterRegistrationBean<IntakeRateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.lunchrush.edge.ratelimit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Token buckets on order intake.
+ *
+ * @param enabled whether intake is limited at all
+ * @param studentCapacity orders one student may place per {@code studentPeriod} (also the
+ * burst)
+ * @param intakeCapacity orders the whole platform accepts per {@code intakePeriod}
+ */
+@ConfigurationProperties("lunchrush.rate-limit")
+record RateLimitProperties(boolean enabled, int studentCapacity, Duration studentPeriod, int intakeCapacity,
+		Duration intakePeriod) {
+
+	RateLimitProperties {
+		studentCapacity = (studentCapacity > 0) ? studentCapacity : 30;
+		studentPeriod = (studentPeriod != null) ? studentPeriod : Duration.ofMinutes(1);
+		intakeCapacity = (intakeCapacity > 0) ? intakeCapacity : 5_000;
+		intakePeriod = (intakePeriod != null) ? intakePeriod : Duration.ofSeconds(1);
+	}
+
+}
