@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An unpaid order is cancelled at its deadline (10 s in the tests, 15 min by default) and
+ * An unpaid order is cancelled at its deadline (20 s in the tests, 15 min by default) and
  * its stock goes back, exactly once; money that arrives afterwards goes back too.
  */
 class PaymentTimeoutIT extends IntegrationTest {
@@ -59,7 +59,7 @@ class PaymentTimeoutIT extends IntegrationTest {
 				java.time.OffsetDateTime
 					.parse(api().get("/api/v1/orders/" + orderId, student).body().path("payBy").asString())))
 			.as("the configured deadline")
-			.isEqualTo(Duration.ofSeconds(10));
+			.isEqualTo(Duration.ofSeconds(20));
 	}
 
 }

@@ -6,6 +6,10 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -19,7 +23,10 @@ class CatalogSnapshots implements Catalog {
 
 	private final LoadingCache<Long, Optional<MerchantSnapshot>> merchants;
 
+	private final CatalogStore store;
+
 	CatalogSnapshots(CatalogStore store) {
+		this.store = store;
 		this.merchants = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.refreshAfterWrite(Duration.ofMinutes(1))
@@ -33,7 +40,15 @@ class CatalogSnapshots implements Catalog {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CatalogChanged changed) {
-		this.merchants.invalidate(changed.merchantId());
+		// Refresh rather than invalidate: readers keep the old snapshot until the new one
+		// is in.
+		this.merchants.refresh(changed.merchantId());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void warmUp() {
+		this.merchants.getAll(this.store.merchantIds());
 	}
 
 }

@@ -56,6 +56,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico")
+				.permitAll()
 				.requestMatchers("/api/v1/orders", "/api/v1/orders/**")
 				.hasRole(Role.STUDENT.name())
 				.requestMatchers("/api/v1/merchant/**")

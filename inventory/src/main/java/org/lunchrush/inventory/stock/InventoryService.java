@@ -115,6 +115,14 @@ class InventoryService implements Inventory {
 	@Transactional
 	public void defineItem(long itemId, long merchantId, int dailyStock) {
 		this.ledger.defineItem(itemId, merchantId, dailyStock);
+		LocalDate today = this.time.today();
+		Integer available = this.ledger.openDay(merchantId, today).get(itemId);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				InventoryService.this.live.addItemIfLoaded(merchantId, today, itemId, available);
+			}
+		});
 	}
 
 	@Override

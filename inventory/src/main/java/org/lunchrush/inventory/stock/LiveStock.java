@@ -37,6 +37,8 @@ class LiveStock {
 
 	private final RedisScript<Long> set = RedisScript.of(script("set.lua"), Long.class);
 
+	private final RedisScript<Long> addItem = RedisScript.of(script("add-item.lua"), Long.class);
+
 	private final StringRedisTemplate redis;
 
 	LiveStock(StringRedisTemplate redis) {
@@ -91,6 +93,11 @@ class LiveStock {
 		Long old = this.redis.execute(this.set, List.of(key(merchantId, day)), Long.toString(itemId),
 				Integer.toString(stock));
 		return (old == null || old < 0) ? OptionalInt.empty() : OptionalInt.of(old.intValue());
+	}
+
+	void addItemIfLoaded(long merchantId, LocalDate day, long itemId, int portions) {
+		this.redis.execute(this.addItem, List.of(key(merchantId, day)), Long.toString(itemId),
+				Integer.toString(portions));
 	}
 
 	/**

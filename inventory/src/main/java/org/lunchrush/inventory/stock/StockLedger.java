@@ -51,6 +51,12 @@ class StockLedger {
 			.update();
 	}
 
+	List<Long> merchants() {
+		return this.jdbc.sql("select distinct merchant_id from inventory.item_stock order by merchant_id")
+			.query(Long.class)
+			.list();
+	}
+
 	Optional<Long> merchantOf(long itemId) {
 		return this.jdbc.sql("select merchant_id from inventory.item_stock where item_id = :item")
 			.param("item", itemId)

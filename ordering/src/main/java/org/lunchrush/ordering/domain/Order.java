@@ -91,6 +91,9 @@ public final class Order {
 	 * The payment deadline passed without a payment.
 	 */
 	public StatusChange cancelUnpaid(Instant now) {
+		if (this.status != OrderStatus.PENDING_PAYMENT) {
+			throw new IllegalOrderTransition(this.id, this.status, OrderStatus.CANCELLED.name());
+		}
 		if (!isPaymentOverdue(now)) {
 			throw new IllegalOrderTransition(this.id, this.status, "cancel before the payment deadline");
 		}

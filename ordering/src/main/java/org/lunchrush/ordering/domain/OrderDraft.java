@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.lunchrush.catalog.ItemSnapshot;
 import org.lunchrush.catalog.MerchantSnapshot;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
@@ -47,6 +46,17 @@ public record OrderDraft(long merchantId, long buildingId, List<OrderLine> lines
 		for (RequestedLine line : requested) {
 			quantities.merge(line.itemId(), line.quantity(), Integer::sum);
 		}
+		// Checked in a fixed order over all lines, so the error does not depend on line
+		// order.
+		List<Long> badQuantity = quantities.entrySet()
+			.stream()
+			.filter((line) -> line.getValue() < 1 || line.getValue() > OrderRules.MAX_QUANTITY)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (!badQuantity.isEmpty()) {
+			throw new LunchrushException(ErrorCode.VALIDATION, Map.of("field", "items", "itemIds", badQuantity,
+					"reason", "quantity per item must be 1 to " + OrderRules.MAX_QUANTITY));
+		}
 		List<Long> unknown = new ArrayList<>();
 		List<Long> offSale = new ArrayList<>();
 		List<OrderLine> lines = new ArrayList<>();
@@ -59,7 +69,7 @@ public record OrderDraft(long merchantId, long buildingId, List<OrderLine> lines
 				offSale.add(itemId);
 			}
 			else {
-				lines.add(line(item.get(), quantity));
+				lines.add(new OrderLine(itemId, item.get().name(), item.get().priceCents(), quantity));
 			}
 		});
 		if (!unknown.isEmpty()) {
@@ -69,14 +79,6 @@ public record OrderDraft(long merchantId, long buildingId, List<OrderLine> lines
 			throw new LunchrushException(ErrorCode.ITEM_OFF_SALE, Map.of("itemIds", offSale));
 		}
 		return new OrderDraft(merchant.id(), buildingId, lines);
-	}
-
-	private static OrderLine line(ItemSnapshot item, int quantity) {
-		if (quantity > OrderRules.MAX_QUANTITY) {
-			throw new LunchrushException(ErrorCode.VALIDATION, Map.of("field", "items", "itemId", item.id(), "reason",
-					"quantity above " + OrderRules.MAX_QUANTITY));
-		}
-		return new OrderLine(item.id(), item.name(), item.priceCents(), quantity);
 	}
 
 	public int totalCents() {

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,10 +37,15 @@ record PlaceOrderRequest(@NotNull Long merchantId, @NotNull Long deliveryBuildin
 	 * with other whitespace or field order still counts as the same request.
 	 */
 	String fingerprint() {
+		// Repeated lines are merged and sorted, as the order will be; absent values are
+		// told
+		// apart from any text (a note that reads "null", say) by a length prefix.
+		Map<Long, Integer> quantities = new TreeMap<>();
+		this.items.forEach((line) -> quantities.merge(line.itemId(), line.quantity(), Integer::sum));
 		StringBuilder canonical = new StringBuilder();
 		canonical.append(this.merchantId).append('|').append(this.deliveryBuildingId).append('|');
-		this.items.forEach((line) -> canonical.append(line.itemId()).append('x').append(line.quantity()).append(','));
-		canonical.append('|').append(this.couponId).append('|').append(this.note);
+		quantities.forEach((item, quantity) -> canonical.append(item).append('x').append(quantity).append(','));
+		canonical.append('|').append(field(this.couponId)).append('|').append(field(this.note));
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
@@ -47,6 +54,14 @@ record PlaceOrderRequest(@NotNull Long merchantId, @NotNull Long deliveryBuildin
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String field(Object value) {
+		if (value == null) {
+			return "-";
+		}
+		String text = value.toString();
+		return text.length() + ":" + text;
 	}
 
 }

@@ -1,0 +1,61 @@
+package org.lunchrush;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a visitor finds on a fresh platform: the demo campus, every role's account, and
+ * the operations endpoints.
+ */
+class DemoCampusIT extends IntegrationTest {
+
+	@Test
+	void theDemoCampusHasDormsCanteensStallsAShopAndAFullMenu() {
+		JsonNode campus = api().get("/api/v1/campus", student(1)).body();
+		List<String> kinds = new ArrayList<>();
+		campus.path("buildings").forEach((b) -> kinds.add(b.path("kind").asString()));
+		assertThat(kinds.stream().filter("DORM"::equals).count()).isGreaterThanOrEqualTo(12);
+		assertThat(kinds.stream().filter("CANTEEN"::equals).count()).isEqualTo(2);
+
+		JsonNode merchants = api().get("/api/v1/merchants", student(1)).body();
+		List<String> names = new ArrayList<>();
+		int items = 0;
+		for (JsonNode merchant : merchants) {
+			names.add(merchant.path("name").asString());
+			if (!merchant.path("name").asString().equals("夜宵测试摊")) {
+				items += menu(merchant.path("id").asLong()).size();
+			}
+		}
+		assertThat(names.stream().filter((n) -> n.startsWith("第一食堂") || n.startsWith("第二食堂")).count()).isEqualTo(12);
+		assertThat(names).contains("南门·一点点奶茶");
+		assertThat(items).isGreaterThanOrEqualTo(150);
+	}
+
+	@Test
+	void everyRoleCanLogIn() {
+		for (String username : List.of("student200", "vip10", "merchant13", "rider30", "admin")) {
+			Response answer = api().post("/api/v1/auth/login", null,
+					java.util.Map.of("username", username, "password", "demo123"));
+			assertThat(answer.status()).as(username).isEqualTo(200);
+			assertThat(answer.body().path("token").asString()).isNotBlank();
+		}
+		assertThat(api().login("vip3").login().path("vip").asBoolean()).isTrue();
+		assertThat(api().login("merchant13").login().path("role").asString()).isEqualTo("MERCHANT");
+	}
+
+	@Test
+	void probesMetricsAndTheLandingPageAnswerWithoutLogin() {
+		assertThat(api().get("/actuator/health/readiness", null).status()).isEqualTo(200);
+		assertThat(api().get("/actuator/health/liveness", null).status()).isEqualTo(200);
+		assertThat(api().get("/actuator/prometheus", null).raw().body()).contains("http_server_requests");
+		assertThat(api().get("/", null).raw().body()).contains("Lunchrush 校园外卖").contains("demo123");
+	}
+
+}
