@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +35,7 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 
 	private static final String INTAKE = "/api/v1/orders";
 
-	private final ProxyManager<String> buckets;
+	private final RemoteBucketBuilder<String> studentBuckets;
 
 	private final Supplier<BucketConfiguration> studentLimit;
 
@@ -42,15 +44,19 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 	private final ErrorResponses errors;
 
 	IntakeRateLimitFilter(ProxyManager<String> buckets, RateLimitProperties properties, ErrorResponses errors) {
-		this.buckets = buckets;
 		this.errors = errors;
 		BucketConfiguration student = limit(properties.studentCapacity(), properties.studentPeriod());
 		this.studentLimit = () -> student;
+		// Buckets outlive a restart in Redis; a changed limit replaces the stored one.
+		this.studentBuckets = buckets.builder()
+			.withImplicitConfigurationReplacement(version(properties.studentCapacity(), properties.studentPeriod()),
+					TokensInheritanceStrategy.PROPORTIONALLY);
 		// Every intake request touches this one key: batching merges concurrent requests
-		// into
-		// one Redis round trip instead of letting them race on compare-and-swap.
+		// into one Redis round trip instead of letting them race on compare-and-swap.
 		this.intake = buckets.builder()
 			.withOptimization(Optimizations.batching())
+			.withImplicitConfigurationReplacement(version(properties.intakeCapacity(), properties.intakePeriod()),
+					TokensInheritanceStrategy.PROPORTIONALLY)
 			.build("lr:rl:intake", limit(properties.intakeCapacity(), properties.intakePeriod()));
 	}
 
@@ -69,7 +75,7 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 		ConsumptionProbe probe;
 		String scope = "student";
 		try {
-			probe = this.buckets.getProxy("lr:rl:student:" + token.getToken().getSubject(), this.studentLimit)
+			probe = this.studentBuckets.build("lr:rl:student:" + token.getToken().getSubject(), this.studentLimit)
 				.tryConsumeAndReturnRemaining(1);
 			if (probe.isConsumed()) {
 				scope = "intake";
@@ -89,6 +95,10 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static long version(int capacity, Duration period) {
+		return 31L * capacity + period.toMillis();
 	}
 
 	private static BucketConfiguration limit(int capacity, Duration period) {

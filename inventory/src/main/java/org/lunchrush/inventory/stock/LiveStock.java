@@ -29,15 +29,19 @@ class LiveStock {
 	private static final Duration TIME_TO_LIVE = Duration.ofDays(3);
 
 	@SuppressWarnings("rawtypes")
-	private final RedisScript<List> reserve = RedisScript.of(script("reserve.lua"), List.class);
+	private final RedisScript<List> reserve = RedisScript.of(new ClassPathResource("reserve.lua", LiveStock.class),
+			List.class);
 
-	private final RedisScript<Long> giveBack = RedisScript.of(script("give-back.lua"), Long.class);
+	private final RedisScript<Long> giveBack = RedisScript.of(new ClassPathResource("give-back.lua", LiveStock.class),
+			Long.class);
 
-	private final RedisScript<Long> load = RedisScript.of(script("load.lua"), Long.class);
+	private final RedisScript<Long> load = RedisScript.of(new ClassPathResource("load.lua", LiveStock.class),
+			Long.class);
 
-	private final RedisScript<Long> set = RedisScript.of(script("set.lua"), Long.class);
+	private final RedisScript<Long> set = RedisScript.of(new ClassPathResource("set.lua", LiveStock.class), Long.class);
 
-	private final RedisScript<Long> addItem = RedisScript.of(script("add-item.lua"), Long.class);
+	private final RedisScript<Long> addItem = RedisScript.of(new ClassPathResource("add-item.lua", LiveStock.class),
+			Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -125,15 +129,6 @@ class LiveStock {
 			arguments[2 * i + 1] = Integer.toString(lines.get(i).quantity());
 		}
 		return arguments;
-	}
-
-	private static String script(String name) {
-		try (var in = new ClassPathResource(name, LiveStock.class).getInputStream()) {
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("Missing Redis script " + name, ex);
-		}
 	}
 
 }

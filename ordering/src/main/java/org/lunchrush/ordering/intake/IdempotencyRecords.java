@@ -1,15 +1,16 @@
 package org.lunchrush.ordering.intake;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 class IdempotencyRecords {
 
 	private static final Duration CLAIM_TTL = Duration.ofSeconds(30);
+
+	private final RedisScript<Long> complete = RedisScript
+		.of(new ClassPathResource("complete.lua", IdempotencyRecords.class), Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -79,16 +83,12 @@ class IdempotencyRecords {
 	 */
 	void complete(long studentId, String idempotencyKey, String fingerprint, String answerJson, Duration ttl,
 			PlacedOrders.Entry placed, Duration placedTtl) {
-		this.redis.executePipelined(new SessionCallback<Object>() {
-			@Override
-			@SuppressWarnings("unchecked")
-			public <K, V> Object execute(RedisOperations<K, V> operations) {
-				var strings = (RedisOperations<String, String>) operations;
-				strings.opsForValue().set(key(studentId, idempotencyKey), fingerprint + "|" + answerJson, ttl);
-				strings.opsForValue().set(PlacedOrders.key(placed.orderId()), placed.encode(), placedTtl);
-				return null;
-			}
-		});
+		// Not Redis pipelining: Lettuce runs a pipeline on a dedicated connection, which
+		// would cost a new connection per order.
+		this.redis.execute(this.complete,
+				List.of(key(studentId, idempotencyKey), PlacedOrders.key(studentId, placed.orderId())),
+				fingerprint + "|" + answerJson, Long.toString(ttl.toMillis()), placed.encode(),
+				Long.toString(placedTtl.toMillis()));
 	}
 
 }

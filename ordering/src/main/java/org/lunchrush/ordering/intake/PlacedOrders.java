@@ -18,12 +18,17 @@ public class PlacedOrders {
 		this.redis = redis;
 	}
 
-	static String key(long orderId) {
-		return "lr:placed:" + orderId;
+	/**
+	 * Keyed by student as well, under the student's hash tag like the idempotency record
+	 * it is written with (one script, one Redis Cluster slot); only the owner can find
+	 * it.
+	 */
+	static String key(long studentId, long orderId) {
+		return "lr:placed:{s" + studentId + "}:" + orderId;
 	}
 
-	public Optional<Entry> find(long orderId) {
-		return Optional.ofNullable(this.redis.opsForValue().get(key(orderId)))
+	public Optional<Entry> find(long studentId, long orderId) {
+		return Optional.ofNullable(this.redis.opsForValue().get(key(studentId, orderId)))
 			.map((value) -> Entry.decode(orderId, value));
 	}
 

@@ -53,9 +53,7 @@ class OrderPayments {
 	PaymentCheckout requestPayment(Caller student, long orderId) {
 		Optional<OrderRecord> stored = this.store.find(orderId);
 		if (stored.isEmpty()) {
-			boolean mineButNotYetStored = this.placed.find(orderId)
-				.filter((entry) -> entry.studentId() == student.userId())
-				.isPresent();
+			boolean mineButNotYetStored = this.placed.find(student.userId(), orderId).isPresent();
 			if (mineButNotYetStored) {
 				throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
 						Map.of("orderId", Long.toString(orderId), "status", OrderStatus.PLACED.name()));

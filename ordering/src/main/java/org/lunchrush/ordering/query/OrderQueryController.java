@@ -93,9 +93,7 @@ class OrderQueryController {
 	}
 
 	private PlacedOrders.Entry placedOf(Caller caller, long orderId) {
-		return this.placed.find(orderId)
-			.filter((entry) -> entry.studentId() == caller.userId())
-			.orElseThrow(() -> notFound(orderId));
+		return this.placed.find(caller.userId(), orderId).orElseThrow(() -> notFound(orderId));
 	}
 
 	private static LunchrushException notFound(long orderId) {
