@@ -42,15 +42,21 @@ class AccountStore {
 			.single() > 0;
 	}
 
+	/**
+	 * @return how many rows were created (counted, because batched inserts rewritten by the
+	 * driver report no per-row counts)
+	 */
 	int insertAll(List<Object[]> rows) {
-		int created = 0;
-		for (int count : this.template.batchUpdate("""
+		long before = count();
+		this.template.batchUpdate("""
 				insert into edge.account (username, password_hash, role, merchant_id, vip) values (?, ?, ?, ?, ?)
 				on conflict (username) do nothing
-				""", rows)) {
-			created += Math.max(count, 0);
-		}
-		return created;
+				""", rows);
+		return (int) (count() - before);
+	}
+
+	private long count() {
+		return this.jdbc.sql("select count(*) from edge.account").query(Long.class).single();
 	}
 
 }
