@@ -43,8 +43,8 @@ class AccountStore {
 	}
 
 	/**
-	 * @return how many rows were created (counted, because batched inserts rewritten by the
-	 * driver report no per-row counts)
+	 * @return how many rows were created (counted, because batched inserts rewritten by
+	 * the driver report no per-row counts)
 	 */
 	int insertAll(List<Object[]> rows) {
 		long before = count();
