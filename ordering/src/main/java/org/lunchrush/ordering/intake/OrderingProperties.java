@@ -21,7 +21,7 @@ public record OrderingProperties(Duration paymentTimeout, Duration enqueueTimeou
 
 	public OrderingProperties {
 		paymentTimeout = (paymentTimeout != null) ? paymentTimeout : Duration.ofMinutes(15);
-		enqueueTimeout = (enqueueTimeout != null) ? enqueueTimeout : Duration.ofSeconds(5);
+		enqueueTimeout = (enqueueTimeout != null) ? enqueueTimeout : Duration.ofSeconds(6);
 		idempotencyTtl = (idempotencyTtl != null) ? idempotencyTtl : Duration.ofHours(24);
 		placedRecordTtl = (placedRecordTtl != null) ? placedRecordTtl : Duration.ofHours(1);
 	}
