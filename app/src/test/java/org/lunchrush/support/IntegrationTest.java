@@ -121,6 +121,22 @@ public abstract class IntegrationTest {
 		return api().get("/api/v1/orders/" + orderId, student).body();
 	}
 
+	/**
+	 * Places an order and pays for it through the sandbox provider.
+	 * @return the order id, once the order is PAID
+	 */
+	protected String paidOrder(Session student, Object body) {
+		String orderId = placeAcceptedOrder(student, body);
+		awaitStatus(student, orderId, "PENDING_PAYMENT");
+		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
+			.body()
+			.path("paymentId")
+			.asString();
+		assertThat(api().post("/sandbox-pay/" + paymentId + "/confirm", null, Map.of()).status()).isEqualTo(200);
+		awaitStatus(student, orderId, "PAID");
+		return orderId;
+	}
+
 	protected List<String> timelineTypes(Session student, String orderId) {
 		List<String> types = new ArrayList<>();
 		api().get("/api/v1/orders/" + orderId + "/timeline", student)

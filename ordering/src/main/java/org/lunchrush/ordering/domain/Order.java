@@ -102,6 +102,38 @@ public final class Order {
 	}
 
 	/**
+	 * The merchant takes a paid order and starts cooking.
+	 */
+	public StatusChange accept(Instant at) {
+		return move(OrderStatus.PAID, OrderStatus.ACCEPTED, at, "accepted by the merchant");
+	}
+
+	/**
+	 * The merchant turns down a paid order; its money goes back.
+	 */
+	public StatusChange reject(String reason, Instant at) {
+		return move(OrderStatus.PAID, OrderStatus.CANCELLED, at, "rejected by the merchant: " + reason);
+	}
+
+	/**
+	 * The food is ready for pickup.
+	 */
+	public StatusChange markReady(Instant at) {
+		return move(OrderStatus.ACCEPTED, OrderStatus.READY, at, "ready for pickup");
+	}
+
+	/**
+	 * The student cancels before the merchant has accepted; a paid order's money goes
+	 * back.
+	 */
+	public StatusChange cancelByStudent(Instant at) {
+		if (this.status != OrderStatus.PENDING_PAYMENT && this.status != OrderStatus.PAID) {
+			throw new IllegalOrderTransition(this.id, this.status, OrderStatus.CANCELLED.name());
+		}
+		return move(this.status, OrderStatus.CANCELLED, at, "cancelled by the student");
+	}
+
+	/**
 	 * Money that reached a cancelled order went back to the student.
 	 */
 	public StatusChange markRefunded(String refundReference, Instant at) {
@@ -121,6 +153,10 @@ public final class Order {
 
 	public boolean isOwnedBy(long studentId) {
 		return this.studentId == studentId;
+	}
+
+	public boolean isFrom(long merchantId) {
+		return this.merchantId == merchantId;
 	}
 
 	private StatusChange move(OrderStatus from, OrderStatus to, Instant at, String detail) {

@@ -10,15 +10,13 @@ import org.lunchrush.kernel.LunchrushException;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.intake.PlacedOrders;
+import org.lunchrush.ordering.lifecycle.OrderLifecycle;
 import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
 import org.lunchrush.payment.PaymentCheckout;
 import org.lunchrush.payment.PaymentRequest;
 import org.lunchrush.payment.PaymentSucceeded;
 import org.lunchrush.payment.Payments;
-import org.lunchrush.payment.RefundReceipt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,20 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrderPayments {
 
-	private static final Logger log = LoggerFactory.getLogger(OrderPayments.class);
-
 	private final OrderStore store;
 
 	private final Payments payments;
 
 	private final PlacedOrders placed;
 
+	private final OrderLifecycle lifecycle;
+
 	private final CampusTime time;
 
-	OrderPayments(OrderStore store, Payments payments, PlacedOrders placed, CampusTime time) {
+	OrderPayments(OrderStore store, Payments payments, PlacedOrders placed, OrderLifecycle lifecycle, CampusTime time) {
 		this.store = store;
 		this.payments = payments;
 		this.placed = placed;
+		this.lifecycle = lifecycle;
 		this.time = time;
 	}
 
@@ -95,24 +94,13 @@ class OrderPayments {
 					Optional.of(payment.transactionId()));
 		}
 		else if (order.status() == OrderStatus.CANCELLED) {
-			RefundReceipt refund = refund(order, payment, "order was cancelled before the payment arrived");
-			this.store.apply(
-					order.markRefunded("refund " + refund.refundId() + " of " + refund.amountCents()
-							+ " cents for transaction " + refund.transactionId(), this.time.now()),
-					order.buildingId(), Optional.empty());
+			this.lifecycle.refundCancelled(order, payment.transactionId(),
+					"order was cancelled before the payment arrived");
 		}
 		else if (!order.isPaidBy(payment.transactionId())) {
-			refund(order, payment, "order " + order.id() + " was already " + order.status());
+			this.lifecycle.refund(order, payment.transactionId(),
+					"order " + order.id() + " was already " + order.status());
 		}
-	}
-
-	private RefundReceipt refund(Order order, PaymentSucceeded payment, String reason) {
-		RefundReceipt refund = this.payments.refund(order.id(), payment.transactionId(), reason);
-		log.info("Refunded transaction {} of order {}: {}", payment.transactionId(), order.id(), reason);
-		this.store.appendTimeline(order.id(), order.buildingId(), "refund:" + payment.transactionId(), this.time.now(),
-				"REFUND", reason + "; refund " + refund.refundId() + " of " + refund.amountCents()
-						+ " cents, provider reference " + refund.providerRefundId());
-		return refund;
 	}
 
 }

@@ -162,6 +162,22 @@ public class OrderStore {
 		return withLines(rows);
 	}
 
+	/**
+	 * A merchant's orders, newest first, in one state or all.
+	 */
+	public List<OrderRecord> ofMerchant(long merchantId, Optional<OrderStatus> status, int page, int size) {
+		List<Row> rows = this.jdbc
+			.sql(SELECT_ORDER + " where merchant_id = :merchant" + (status.isPresent() ? " and status = :status" : "")
+					+ " order by id desc limit :limit offset :offset")
+			.param("merchant", merchantId)
+			.params(status.map((s) -> Map.<String, Object>of("status", s.name())).orElse(Map.of()))
+			.param("limit", size)
+			.param("offset", page * size)
+			.query(OrderStore::row)
+			.list();
+		return withLines(rows);
+	}
+
 	private Optional<OrderRecord> one(String sql, long orderId) {
 		List<Row> rows = this.jdbc.sql(sql).param("id", orderId).query(OrderStore::row).list();
 		return withLines(rows).stream().findFirst();

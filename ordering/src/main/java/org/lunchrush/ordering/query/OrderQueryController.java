@@ -11,7 +11,6 @@ import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.Caller;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
-import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.intake.PlacedOrders;
 import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
@@ -41,32 +40,32 @@ class OrderQueryController {
 
 	private final ObjectMapper json;
 
-	OrderQueryController(OrderStore store, PlacedOrders placed, CampusTime time, ObjectMapper json) {
+	private final OrderViews views;
+
+	OrderQueryController(OrderStore store, PlacedOrders placed, CampusTime time, ObjectMapper json, OrderViews views) {
 		this.store = store;
 		this.placed = placed;
 		this.time = time;
 		this.json = json;
+		this.views = views;
 	}
 
 	@GetMapping("/api/v1/orders/{orderId}")
 	Object order(Caller caller, @PathVariable long orderId) {
 		Optional<OrderRecord> stored = this.store.find(orderId);
 		if (stored.isPresent()) {
-			return view(owned(caller, stored.get()));
+			return this.views.view(owned(caller, stored.get()));
 		}
 		PlacedOrders.Entry entry = placedOf(caller, orderId);
 		return this.json.readTree(entry.answerJson());
 	}
 
 	@GetMapping(path = "/api/v1/orders", params = "mine")
-	OrderPage mine(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
+	OrderViews.OrderPage mine(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		List<OrderView> orders = this.store.ofStudent(caller.userId(), page, size + 1)
-			.stream()
-			.map(this::view)
-			.toList();
-		boolean more = orders.size() > size;
-		return new OrderPage(more ? orders.subList(0, size) : orders, page, size, more);
+		return OrderViews.OrderPage.of(
+				this.store.ofStudent(caller.userId(), page, size + 1).stream().map(this.views::view).toList(), page,
+				size);
 	}
 
 	@GetMapping("/api/v1/orders/{orderId}/timeline")
@@ -98,27 +97,6 @@ class OrderQueryController {
 
 	private static LunchrushException notFound(long orderId) {
 		return new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId)));
-	}
-
-	private OrderView view(OrderRecord record) {
-		Order order = record.order();
-		return new OrderView(Long.toString(order.id()), order.status().name(), order.totalCents(),
-				order.lines()
-					.stream()
-					.map((l) -> new LineView(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
-					.toList(),
-				order.merchantId(), order.buildingId(), record.note().orElse(null), this.time.local(order.placedAt()),
-				this.time.local(order.payBy()));
-	}
-
-	record OrderView(String orderId, String status, int totalCents, List<LineView> items, long merchantId,
-			long deliveryBuildingId, String note, OffsetDateTime placedAt, OffsetDateTime payBy) {
-	}
-
-	record LineView(long itemId, String name, int unitPriceCents, int quantity) {
-	}
-
-	record OrderPage(List<OrderView> orders, int page, int size, boolean hasMore) {
 	}
 
 	record TimelineView(OffsetDateTime at, String type, String detail) {

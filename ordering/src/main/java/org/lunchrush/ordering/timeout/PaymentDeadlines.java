@@ -3,12 +3,10 @@ package org.lunchrush.ordering.timeout;
 import java.time.Instant;
 import java.util.List;
 
-import org.lunchrush.inventory.Inventory;
-import org.lunchrush.inventory.OrderStock;
-import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.StatusChange;
+import org.lunchrush.ordering.lifecycle.OrderLifecycle;
 import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
 import org.slf4j.Logger;
@@ -33,15 +31,15 @@ class PaymentDeadlines {
 
 	private final OrderStore store;
 
-	private final Inventory inventory;
+	private final OrderLifecycle lifecycle;
 
 	private final TransactionTemplate transaction;
 
 	private final CampusTime time;
 
-	PaymentDeadlines(OrderStore store, Inventory inventory, TransactionTemplate transaction, CampusTime time) {
+	PaymentDeadlines(OrderStore store, OrderLifecycle lifecycle, TransactionTemplate transaction, CampusTime time) {
 		this.store = store;
-		this.inventory = inventory;
+		this.lifecycle = lifecycle;
 		this.transaction = transaction;
 		this.time = time;
 	}
@@ -73,10 +71,7 @@ class PaymentDeadlines {
 		if (!this.store.apply(change, order.buildingId(), java.util.Optional.empty())) {
 			return false;
 		}
-		this.inventory.release(new OrderStock(order.id(), order.merchantId(), record.stockDay(),
-				order.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList(), now));
-		this.store.appendTimeline(order.id(), order.buildingId(), "stock-released", now, "STOCK_RELEASED",
-				"stock of " + order.lines().size() + " item(s) returned");
+		this.lifecycle.releaseStock(record);
 		return true;
 	}
 

@@ -1,0 +1,94 @@
+package org.lunchrush;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A student may cancel until the merchant accepts: the stock goes back once, and the
+ * money too if the order was paid.
+ */
+class CancellationIT extends IntegrationTest {
+
+	private JsonNode merchant() {
+		return merchantNamed("第二食堂·潮汕牛肉粉");
+	}
+
+	private long item(String name) {
+		return menuItem(merchant().path("id").asLong(), name).path("itemId").asLong();
+	}
+
+	@Test
+	void anUnpaidOrderCancelledByItsStudentGivesItsStockBackAndALatePaymentIsRefunded() {
+		Session student = student(91);
+		long merchantId = merchant().path("id").asLong();
+		long itemId = item("鲜牛肉粉");
+		int before = stockLeft(merchantId, itemId);
+		String orderId = placeAcceptedOrder(student, orderBody(merchant(), itemId, 2));
+		awaitStatus(student, orderId, "PENDING_PAYMENT");
+		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
+			.body()
+			.path("paymentId")
+			.asString();
+
+		Response cancelled = api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
+
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.body().path("status").asString()).isEqualTo("CANCELLED");
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
+		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of()).code()).as("cancelling twice")
+			.isEqualTo("ORDER_STATE_CONFLICT");
+
+		// The student pays in the provider's page that was still open.
+		api().post("/sandbox-pay/" + paymentId + "/confirm", null, Map.of());
+		awaitStatus(student, orderId, "REFUNDED");
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
+		assertThat(count("select count(*) from inventory.stock_ledger where order_id = ? and kind = 'RELEASE'",
+				Long.parseLong(orderId)))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aPaidOrderCancelledBeforeTheMerchantAcceptsIsRefunded() {
+		Session student = student(92);
+		long merchantId = merchant().path("id").asLong();
+		long itemId = item("牛肉丸粉");
+		int before = stockLeft(merchantId, itemId);
+		String orderId = paidOrder(student, orderBody(merchant(), itemId, 1));
+
+		Response cancelled = api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
+
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.body().path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId)))
+			.isEqualTo(1);
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
+		assertThat(timelineTypes(student, orderId)).containsSubsequence("PAID", "CANCELLED", "REFUND", "REFUNDED");
+	}
+
+	@Test
+	void anAcceptedOrderCannotBeCancelledAndSomeoneElsesCannotBeCancelledAtAll() {
+		Session student = student(93);
+		String orderId = paidOrder(student, orderBody(merchant(), item("卤豆腐"), 1));
+		Response stranger = api().post("/api/v1/orders/" + orderId + "/cancel", student(94), Map.of());
+		assertThat(stranger.status()).isEqualTo(404);
+		api().post("/api/v1/merchant/orders/" + orderId + "/accept", merchantAccount(merchant().path("id").asLong()),
+				Map.of());
+
+		Response late = api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
+
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.code()).isEqualTo("ORDER_STATE_CONFLICT");
+		assertThat(late.body().path("details").path("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(api().get("/api/v1/orders/" + orderId, student).body().path("status").asString())
+			.isEqualTo("ACCEPTED");
+		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId))).isZero();
+	}
+
+}

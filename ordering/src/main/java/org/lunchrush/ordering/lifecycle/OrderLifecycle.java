@@ -1,0 +1,152 @@
+package org.lunchrush.ordering.lifecycle;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.lunchrush.inventory.Inventory;
+import org.lunchrush.inventory.OrderStock;
+import org.lunchrush.inventory.StockLine;
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.StatusChange;
+import org.lunchrush.ordering.persistence.OrderRecord;
+import org.lunchrush.ordering.persistence.OrderStore;
+import org.lunchrush.payment.Payments;
+import org.lunchrush.payment.RefundReceipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The moves of an order after it is paid for, or instead: the merchant accepts, rejects
+ * or marks it ready, the student cancels. Each move locks the order row, is guarded by
+ * the aggregate and by the state it leaves, and gives back what the order held (its
+ * stock, its money) exactly once.
+ */
+@Service
+public class OrderLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
+
+	private final OrderStore store;
+
+	private final Inventory inventory;
+
+	private final Payments payments;
+
+	private final CampusTime time;
+
+	OrderLifecycle(OrderStore store, Inventory inventory, Payments payments, CampusTime time) {
+		this.store = store;
+		this.inventory = inventory;
+		this.payments = payments;
+		this.time = time;
+	}
+
+	@Transactional
+	public OrderRecord accept(long merchantId, long orderId) {
+		return moveMerchantOrder(merchantId, orderId, (order) -> order.accept(this.time.now()));
+	}
+
+	@Transactional
+	public OrderRecord markReady(long merchantId, long orderId) {
+		return moveMerchantOrder(merchantId, orderId, (order) -> order.markReady(this.time.now()));
+	}
+
+	/**
+	 * Rejecting a paid order cancels it, gives its stock back and refunds it.
+	 */
+	@Transactional
+	public OrderRecord reject(long merchantId, long orderId, String reason) {
+		OrderRecord record = lockedOrder(orderId, (order) -> order.isFrom(merchantId));
+		Order order = record.order();
+		StatusChange rejected = order.reject(reason, this.time.now());
+		String transaction = order.paidTransactionId().orElseThrow();
+		apply(order, rejected);
+		releaseStock(record);
+		refundCancelled(order, transaction, "rejected by the merchant: " + reason);
+		return reloaded(orderId);
+	}
+
+	/**
+	 * The student cancels before the merchant accepts: stock goes back, and money too if
+	 * the order was paid. After acceptance the move is refused with
+	 * {@code ORDER_STATE_CONFLICT}.
+	 */
+	@Transactional
+	public OrderRecord cancelByStudent(long studentId, long orderId) {
+		OrderRecord record = lockedOrder(orderId, (order) -> order.isOwnedBy(studentId));
+		Order order = record.order();
+		Optional<String> transaction = order.paidTransactionId();
+		apply(order, order.cancelByStudent(this.time.now()));
+		releaseStock(record);
+		transaction.ifPresent((txn) -> refundCancelled(order, txn, "cancelled by the student"));
+		return reloaded(orderId);
+	}
+
+	/**
+	 * Gives an order's stock back: recorded once per order and item in the ledger,
+	 * whoever asks and however often.
+	 */
+	public void releaseStock(OrderRecord record) {
+		Order order = record.order();
+		Instant now = this.time.now();
+		this.inventory.release(new OrderStock(order.id(), order.merchantId(), record.stockDay(),
+				order.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList(), now));
+		this.store.appendTimeline(order.id(), order.buildingId(), "stock-released", now, "STOCK_RELEASED",
+				"stock of " + order.lines().size() + " item(s) returned");
+	}
+
+	/**
+	 * Refunds one provider transaction of an order (idempotent per transaction) and
+	 * records it on the timeline.
+	 */
+	public RefundReceipt refund(Order order, String transactionId, String reason) {
+		RefundReceipt refund = this.payments.refund(order.id(), transactionId, reason);
+		log.info("Refunded transaction {} of order {}: {}", transactionId, order.id(), reason);
+		this.store.appendTimeline(order.id(), order.buildingId(), "refund:" + transactionId, this.time.now(), "REFUND",
+				reason + "; refund " + refund.refundId() + " of " + refund.amountCents() + " cents, provider reference "
+						+ refund.providerRefundId());
+		return refund;
+	}
+
+	/**
+	 * Refunds the money of a cancelled order and moves it to {@code REFUNDED}.
+	 */
+	public void refundCancelled(Order order, String transactionId, String reason) {
+		RefundReceipt refund = refund(order, transactionId, reason);
+		apply(order, order.markRefunded("refund " + refund.refundId() + " of " + refund.amountCents()
+				+ " cents for transaction " + refund.transactionId(), this.time.now()));
+	}
+
+	private OrderRecord moveMerchantOrder(long merchantId, long orderId, Function<Order, StatusChange> move) {
+		OrderRecord record = lockedOrder(orderId, (order) -> order.isFrom(merchantId));
+		apply(record.order(), move.apply(record.order()));
+		return reloaded(orderId);
+	}
+
+	private OrderRecord lockedOrder(long orderId, java.util.function.Predicate<Order> visibleTo) {
+		return this.store.lock(orderId)
+			.filter((record) -> visibleTo.test(record.order()))
+			.orElseThrow(
+					() -> new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId))));
+	}
+
+	private void apply(Order order, StatusChange change) {
+		if (!this.store.apply(change, order.buildingId(), order.paidTransactionId())) {
+			// The row is locked, so only a bug elsewhere gets here.
+			throw new IllegalStateException("Order " + order.id() + " changed under its lock");
+		}
+	}
+
+	private OrderRecord reloaded(long orderId) {
+		return this.store.find(orderId).orElseThrow();
+	}
+
+}

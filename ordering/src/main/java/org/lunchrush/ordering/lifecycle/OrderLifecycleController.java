@@ -1,0 +1,80 @@
+package org.lunchrush.ordering.lifecycle;
+
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.lunchrush.kernel.Caller;
+import org.lunchrush.ordering.domain.OrderStatus;
+import org.lunchrush.ordering.persistence.OrderStore;
+import org.lunchrush.ordering.query.OrderViews;
+import org.lunchrush.ordering.query.OrderViews.OrderPage;
+import org.lunchrush.ordering.query.OrderViews.OrderView;
+
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The merchant's side of an order (its own orders only; others' answer {@code 404}) and
+ * the student's cancellation.
+ */
+@RestController
+@Validated
+class OrderLifecycleController {
+
+	private final OrderLifecycle lifecycle;
+
+	private final OrderStore store;
+
+	private final OrderViews views;
+
+	OrderLifecycleController(OrderLifecycle lifecycle, OrderStore store, OrderViews views) {
+		this.lifecycle = lifecycle;
+		this.store = store;
+		this.views = views;
+	}
+
+	@GetMapping("/api/v1/merchant/orders")
+	OrderPage merchantOrders(Caller caller, @RequestParam Optional<OrderStatus> status,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return OrderPage.of(this.store.ofMerchant(caller.requireMerchant(), status, page, size + 1)
+			.stream()
+			.map(this.views::view)
+			.toList(), page, size);
+	}
+
+	@PostMapping("/api/v1/merchant/orders/{orderId}/accept")
+	OrderView accept(Caller caller, @PathVariable long orderId) {
+		return this.views.view(this.lifecycle.accept(caller.requireMerchant(), orderId));
+	}
+
+	@PostMapping("/api/v1/merchant/orders/{orderId}/reject")
+	OrderView reject(Caller caller, @PathVariable long orderId,
+			@Valid @RequestBody(required = false) RejectRequest request) {
+		String reason = (request != null && request.reason() != null && !request.reason().isBlank()) ? request.reason()
+				: "no reason given";
+		return this.views.view(this.lifecycle.reject(caller.requireMerchant(), orderId, reason));
+	}
+
+	@PostMapping("/api/v1/merchant/orders/{orderId}/ready")
+	OrderView ready(Caller caller, @PathVariable long orderId) {
+		return this.views.view(this.lifecycle.markReady(caller.requireMerchant(), orderId));
+	}
+
+	@PostMapping("/api/v1/orders/{orderId}/cancel")
+	OrderView cancel(Caller caller, @PathVariable long orderId) {
+		return this.views.view(this.lifecycle.cancelByStudent(caller.userId(), orderId));
+	}
+
+	record RejectRequest(@Size(max = 200) String reason) {
+	}
+
+}

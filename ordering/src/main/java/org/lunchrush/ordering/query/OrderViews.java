@@ -1,0 +1,55 @@
+package org.lunchrush.ordering.query;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.persistence.OrderRecord;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * How an order looks in the API, to its student and its merchant alike.
+ */
+@Component
+public class OrderViews {
+
+	private final CampusTime time;
+
+	OrderViews(CampusTime time) {
+		this.time = time;
+	}
+
+	public OrderView view(OrderRecord record) {
+		Order order = record.order();
+		return new OrderView(Long.toString(order.id()), order.status().name(), order.totalCents(),
+				order.lines()
+					.stream()
+					.map((l) -> new LineView(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
+					.toList(),
+				order.merchantId(), order.buildingId(), record.note().orElse(null), this.time.local(order.placedAt()),
+				this.time.local(order.payBy()));
+	}
+
+	public record OrderView(String orderId, String status, int totalCents, List<LineView> items, long merchantId,
+			long deliveryBuildingId, String note, OffsetDateTime placedAt, OffsetDateTime payBy) {
+	}
+
+	public record LineView(long itemId, String name, int unitPriceCents, int quantity) {
+	}
+
+	public record OrderPage(List<OrderView> orders, int page, int size, boolean hasMore) {
+
+		/**
+		 * @param views one more than the page size was asked for, to tell whether more
+		 * follow
+		 */
+		public static OrderPage of(List<OrderView> views, int page, int size) {
+			boolean more = views.size() > size;
+			return new OrderPage(more ? views.subList(0, size) : views, page, size, more);
+		}
+
+	}
+
+}

@@ -1,0 +1,139 @@
+package org.lunchrush.ordering.domain;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lunchrush.kernel.ErrorCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.lunchrush.ordering.domain.OrderMother.PLACED_AT;
+import static org.lunchrush.ordering.domain.OrderMother.TRANSACTION_ID;
+import static org.lunchrush.ordering.domain.OrderMother.orderIn;
+import static org.lunchrush.ordering.domain.OrderMother.paidOrder;
+import static org.lunchrush.ordering.domain.OrderMother.pendingOrder;
+
+/**
+ * What happens to an order after payment, or instead of it: the merchant's moves and the
+ * student's cancellation.
+ */
+class OrderFulfilmentTest {
+
+	private static final Instant LATER = PLACED_AT.plusSeconds(120);
+
+	@Nested
+	class Accepting {
+
+		@Test
+		void movesAPaidOrderToAccepted() {
+			Order order = paidOrder();
+
+			StatusChange change = order.accept(LATER);
+
+			assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
+			assertThat(change.from()).isEqualTo(OrderStatus.PAID);
+			assertThat(change.to()).isEqualTo(OrderStatus.ACCEPTED);
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = OrderStatus.class, names = "PAID", mode = EnumSource.Mode.EXCLUDE)
+		void refusesAnOrderThatIsNotPaid(OrderStatus current) {
+			assertRefused(orderIn(current), (order) -> order.accept(LATER), current);
+		}
+
+	}
+
+	@Nested
+	class MarkingReady {
+
+		@Test
+		void movesAnAcceptedOrderToReady() {
+			Order order = paidOrder();
+			order.accept(LATER);
+
+			order.markReady(LATER.plusSeconds(300));
+
+			assertThat(order.status()).isEqualTo(OrderStatus.READY);
+		}
+
+		@Test
+		void refusesAPaidOrderTheMerchantHasNotAccepted() {
+			assertRefused(paidOrder(), (order) -> order.markReady(LATER), OrderStatus.PAID);
+		}
+
+	}
+
+	@Nested
+	class Rejecting {
+
+		@Test
+		void cancelsAPaidOrderAndKeepsItsTransactionForTheRefund() {
+			Order order = paidOrder();
+
+			StatusChange change = order.reject("sold out", LATER);
+
+			assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+			assertThat(change.detail()).contains("sold out");
+			assertThat(order.paidTransactionId()).contains(TRANSACTION_ID);
+		}
+
+		@Test
+		void refusesAnAcceptedOrder() {
+			Order order = paidOrder();
+			order.accept(LATER);
+
+			assertRefused(order, (o) -> o.reject("too busy", LATER), OrderStatus.ACCEPTED);
+		}
+
+	}
+
+	@Nested
+	class CancellingByTheStudent {
+
+		@Test
+		void cancelsAnUnpaidOrder() {
+			Order order = pendingOrder();
+
+			StatusChange change = order.cancelByStudent(LATER);
+
+			assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+			assertThat(change.from()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		}
+
+		@Test
+		void cancelsAPaidOrderTheMerchantHasNotAccepted() {
+			Order order = paidOrder();
+
+			StatusChange change = order.cancelByStudent(LATER);
+
+			assertThat(change.from()).isEqualTo(OrderStatus.PAID);
+			assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = OrderStatus.class, names = { "PENDING_PAYMENT", "PAID" }, mode = EnumSource.Mode.EXCLUDE)
+		void refusesOnceTheMerchantAcceptedOrTheOrderEnded(OrderStatus current) {
+			assertRefused(orderIn(current), (order) -> order.cancelByStudent(LATER), current);
+		}
+
+	}
+
+	@Test
+	void tellsWhichMerchantAnOrderIsFrom() {
+		Order order = paidOrder();
+		assertThat(order.isFrom(order.merchantId())).isTrue();
+		assertThat(order.isFrom(order.merchantId() + 1)).isFalse();
+	}
+
+	private static void assertRefused(Order order, java.util.function.Consumer<Order> move, OrderStatus current) {
+		IllegalOrderTransition refusal = catchThrowableOfType(IllegalOrderTransition.class, () -> move.accept(order));
+		assertThat(refusal).isNotNull();
+		assertThat(refusal.code()).isEqualTo(ErrorCode.ORDER_STATE_CONFLICT);
+		assertThat(refusal.details()).containsEntry("status", current.name());
+		assertThat(order.status()).as("state unchanged").isEqualTo(current);
+	}
+
+}
