@@ -1,7 +1,8 @@
 package org.lunchrush.catalog;
 
 /**
- * Something about a merchant, its menu or its zone changed: snapshots of it are stale.
+ * Something about a merchant, its menu, its zone or its settings changed: copies of it
+ * kept elsewhere (in another process, say) are stale.
  */
 public record CatalogChanged(long merchantId) {
 }

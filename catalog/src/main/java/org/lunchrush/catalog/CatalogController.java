@@ -53,7 +53,7 @@ class CatalogController {
 			.stream()
 			.flatMap((id) -> this.catalog.merchant(id).stream())
 			.map((m) -> new MerchantView(m.id(), m.name(), m.buildingId(), m.isOpenAt(now), m.openingHours().toString(),
-					m.deliveryBuildingIds().stream().sorted().toList()))
+					m.settings().busy(), m.preparationMinutes(), m.deliveryBuildingIds().stream().sorted().toList()))
 			.toList();
 	}
 
@@ -75,8 +75,8 @@ class CatalogController {
 	record BuildingView(long id, String name, String kind) {
 	}
 
-	record MerchantView(long id, String name, long buildingId, boolean open, String openingHours,
-			List<Long> deliveryBuildingIds) {
+	record MerchantView(long id, String name, long buildingId, boolean open, String openingHours, boolean busy,
+			int preparationMinutes, List<Long> deliveryBuildingIds) {
 	}
 
 	record MenuItemView(long itemId, String name, int priceCents, boolean available, int stockLeft) {

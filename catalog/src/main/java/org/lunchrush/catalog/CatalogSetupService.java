@@ -13,9 +13,12 @@ class CatalogSetupService implements CatalogSetup {
 
 	private final ApplicationEventPublisher events;
 
-	CatalogSetupService(CatalogStore store, ApplicationEventPublisher events) {
+	private final CatalogSnapshots snapshots;
+
+	CatalogSetupService(CatalogStore store, ApplicationEventPublisher events, CatalogSnapshots snapshots) {
 		this.store = store;
 		this.events = events;
+		this.snapshots = snapshots;
 	}
 
 	@Override
@@ -42,6 +45,7 @@ class CatalogSetupService implements CatalogSetup {
 		long id = this.store.insertMerchant(campusId, buildingId, name, kind.name(), hours.toString(),
 				deliveryBuildingIds);
 		this.events.publishEvent(new CatalogChanged(id));
+		this.snapshots.reloadAfterCommit(id);
 		return id;
 	}
 
@@ -50,6 +54,7 @@ class CatalogSetupService implements CatalogSetup {
 	public long addItem(long merchantId, String name, int priceCents) {
 		long id = this.store.insertItem(merchantId, name, priceCents);
 		this.events.publishEvent(new CatalogChanged(merchantId));
+		this.snapshots.reloadAfterCommit(merchantId);
 		return id;
 	}
 

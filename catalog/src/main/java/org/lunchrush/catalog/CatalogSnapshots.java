@@ -11,7 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The in-process catalog snapshot the order path reads (Caffeine). An entry is dropped as
@@ -38,11 +39,24 @@ class CatalogSnapshots implements Catalog {
 		return this.merchants.get(merchantId);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(CatalogChanged changed) {
-		// Refresh rather than invalidate: readers keep the old snapshot until the new one
-		// is in.
-		this.merchants.refresh(changed.merchantId());
+	/**
+	 * Reloads a merchant's snapshot as soon as the current transaction commits (at once
+	 * without one), so that the request that changed the merchant answers with the order
+	 * path already seeing the change. Readers keep the old snapshot until the new one
+	 * replaces it.
+	 */
+	void reloadAfterCommit(long merchantId) {
+		Runnable reload = () -> this.merchants.put(merchantId, this.store.loadMerchant(merchantId));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			reload.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				reload.run();
+			}
+		});
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -30,7 +30,8 @@ class CatalogStore {
 	record BuildingRow(long id, String name, String kind) {
 	}
 
-	record MerchantRow(long id, String name, long buildingId, String kind, String openingHours) {
+	record MerchantRow(long id, String name, long buildingId, String kind, String openingHours, boolean autoAccept,
+			boolean busy) {
 	}
 
 	Optional<CampusRow> campus() {
@@ -51,11 +52,13 @@ class CatalogStore {
 	}
 
 	Optional<MerchantSnapshot> loadMerchant(long merchantId) {
-		Optional<MerchantRow> merchant = this.jdbc
-			.sql("select id, name, building_id, kind, opening_hours from catalog.merchant where id = :id")
+		Optional<MerchantRow> merchant = this.jdbc.sql("""
+				select id, name, building_id, kind, opening_hours, auto_accept, busy from catalog.merchant
+				where id = :id
+				""")
 			.param("id", merchantId)
 			.query((rs, row) -> new MerchantRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					rs.getString(5)))
+					rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
 			.optional();
 		return merchant.map((row) -> {
 			Set<Long> zone = new HashSet<>(
@@ -71,7 +74,7 @@ class CatalogStore {
 				.query((rs, r) -> new ItemSnapshot(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
 				.list();
 			return new MerchantSnapshot(row.id(), row.name(), row.buildingId(), OpeningHours.parse(row.openingHours()),
-					zone, menu);
+					zone, menu, new MerchantSnapshot.MerchantSettings(row.autoAccept(), row.busy()));
 		});
 	}
 
@@ -106,6 +109,31 @@ class CatalogStore {
 				values (:merchant, :name, :price,
 				        (select coalesce(max(position), 0) + 1 from catalog.menu_item where merchant_id = :merchant))
 				""", Map.of("merchant", merchantId, "name", name, "price", priceCents));
+	}
+
+	void updateSettings(long merchantId, boolean autoAccept, boolean busy, String openingHours) {
+		this.jdbc.sql("""
+				update catalog.merchant set auto_accept = :auto, busy = :busy, opening_hours = :hours where id = :id
+				""")
+			.param("auto", autoAccept)
+			.param("busy", busy)
+			.param("hours", openingHours)
+			.param("id", merchantId)
+			.update();
+	}
+
+	Optional<Long> merchantOfItem(long itemId) {
+		return this.jdbc.sql("select merchant_id from catalog.menu_item where id = :id")
+			.param("id", itemId)
+			.query(Long.class)
+			.optional();
+	}
+
+	void setOnSale(long itemId, boolean onSale) {
+		this.jdbc.sql("update catalog.menu_item set on_sale = :onSale where id = :id")
+			.param("onSale", onSale)
+			.param("id", itemId)
+			.update();
 	}
 
 	private long insert(String sql, Map<String, Object> params) {

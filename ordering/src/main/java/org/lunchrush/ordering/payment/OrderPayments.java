@@ -3,6 +3,7 @@ package org.lunchrush.ordering.payment;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lunchrush.catalog.Catalog;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.Caller;
 import org.lunchrush.kernel.ErrorCode;
@@ -38,9 +39,13 @@ class OrderPayments {
 
 	private final OrderLifecycle lifecycle;
 
+	private final Catalog catalog;
+
 	private final CampusTime time;
 
-	OrderPayments(OrderStore store, Payments payments, PlacedOrders placed, OrderLifecycle lifecycle, CampusTime time) {
+	OrderPayments(OrderStore store, Payments payments, PlacedOrders placed, OrderLifecycle lifecycle, Catalog catalog,
+			CampusTime time) {
+		this.catalog = catalog;
 		this.store = store;
 		this.payments = payments;
 		this.placed = placed;
@@ -92,6 +97,12 @@ class OrderPayments {
 		if (order.status() == OrderStatus.PENDING_PAYMENT) {
 			this.store.apply(order.markPaid(payment.transactionId(), this.time.now()), order.buildingId(),
 					Optional.of(payment.transactionId()));
+			boolean autoAccept = this.catalog.merchant(order.merchantId())
+				.map((merchant) -> merchant.settings().autoAccept())
+				.orElse(false);
+			if (autoAccept) {
+				this.lifecycle.accept(order.merchantId(), order.id());
+			}
 		}
 		else if (order.status() == OrderStatus.CANCELLED) {
 			this.lifecycle.refundCancelled(order, payment.transactionId(),
