@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An immutable view of one merchant, its menu (in menu order), its delivery zone and its
@@ -29,8 +30,7 @@ public record MerchantSnapshot(long id, String name, long buildingId, OpeningHou
 	public MerchantSnapshot(long id, String name, long buildingId, OpeningHours openingHours,
 			Set<Long> deliveryBuildingIds, List<ItemSnapshot> menu, MerchantSettings settings) {
 		this(id, name, buildingId, openingHours, Set.copyOf(deliveryBuildingIds), List.copyOf(menu),
-				Map.copyOf(menu.stream().collect(java.util.stream.Collectors.toMap(ItemSnapshot::id, (i) -> i))),
-				settings);
+				Map.copyOf(menu.stream().collect(Collectors.toMap(ItemSnapshot::id, (i) -> i))), settings);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.lunchrush.inventory.Reservation;
@@ -56,20 +57,20 @@ class LiveStock {
 	/**
 	 * @return the outcome, or empty when the day's counter is not loaded yet
 	 */
-	java.util.Optional<Reservation> reserve(long merchantId, LocalDate day, List<StockLine> lines) {
+	Optional<Reservation> reserve(long merchantId, LocalDate day, List<StockLine> lines) {
 		List<?> answer = this.redis.execute(this.reserve, List.of(key(merchantId, day)), arguments(lines));
 		long status = ((Number) answer.get(0)).longValue();
 		if (status < 0) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		if (status == 1) {
-			return java.util.Optional.of(new Reservation.Reserved());
+			return Optional.of(new Reservation.Reserved());
 		}
 		List<Long> shortItems = answer.subList(1, answer.size())
 			.stream()
 			.map((id) -> Long.parseLong(id.toString()))
 			.toList();
-		return java.util.Optional.of(new Reservation.SoldOut(shortItems));
+		return Optional.of(new Reservation.SoldOut(shortItems));
 	}
 
 	void giveBack(long merchantId, LocalDate day, List<StockLine> lines) {

@@ -1,5 +1,6 @@
 package org.lunchrush.ordering.intake;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -35,7 +36,7 @@ public class PlacedOrders {
 	/**
 	 * @param answerJson the {@link AcceptedOrder} as JSON
 	 */
-	public record Entry(long orderId, long studentId, java.time.Instant placedAt, String answerJson) {
+	public record Entry(long orderId, long studentId, Instant placedAt, String answerJson) {
 
 		String encode() {
 			return this.studentId + "|" + this.placedAt.toEpochMilli() + "|" + this.answerJson;
@@ -43,8 +44,8 @@ public class PlacedOrders {
 
 		static Entry decode(long orderId, String value) {
 			String[] parts = value.split("\\|", 3);
-			return new Entry(orderId, Long.parseLong(parts[0]),
-					java.time.Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
+			return new Entry(orderId, Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
+					parts[2]);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.OrderStock;
@@ -131,7 +132,7 @@ public class OrderLifecycle {
 		return reloaded(orderId);
 	}
 
-	private OrderRecord lockedOrder(long orderId, java.util.function.Predicate<Order> visibleTo) {
+	private OrderRecord lockedOrder(long orderId, Predicate<Order> visibleTo) {
 		return this.store.lock(orderId)
 			.filter((record) -> visibleTo.test(record.order()))
 			.orElseThrow(

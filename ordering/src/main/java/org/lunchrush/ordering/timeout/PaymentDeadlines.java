@@ -2,6 +2,7 @@ package org.lunchrush.ordering.timeout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.domain.Order;
@@ -68,7 +69,7 @@ class PaymentDeadlines {
 			return false;
 		}
 		StatusChange change = order.cancelUnpaid(now);
-		if (!this.store.apply(change, order.buildingId(), java.util.Optional.empty())) {
+		if (!this.store.apply(change, order.buildingId(), Optional.empty())) {
 			return false;
 		}
 		this.lifecycle.releaseStock(record);

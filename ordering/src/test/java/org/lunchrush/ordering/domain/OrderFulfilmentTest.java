@@ -6,10 +6,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lunchrush.kernel.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.lunchrush.ordering.domain.OrderAssertions.assertRefused;
 import static org.lunchrush.ordering.domain.OrderMother.PLACED_AT;
 import static org.lunchrush.ordering.domain.OrderMother.TRANSACTION_ID;
 import static org.lunchrush.ordering.domain.OrderMother.orderIn;
@@ -41,7 +40,8 @@ class OrderFulfilmentTest {
 		@ParameterizedTest
 		@EnumSource(value = OrderStatus.class, names = "PAID", mode = EnumSource.Mode.EXCLUDE)
 		void refusesAnOrderThatIsNotPaid(OrderStatus current) {
-			assertRefused(orderIn(current), (order) -> order.accept(LATER), current);
+			Order order = orderIn(current);
+			assertRefused(() -> order.accept(LATER), order, current);
 		}
 
 	}
@@ -61,7 +61,8 @@ class OrderFulfilmentTest {
 
 		@Test
 		void refusesAPaidOrderTheMerchantHasNotAccepted() {
-			assertRefused(paidOrder(), (order) -> order.markReady(LATER), OrderStatus.PAID);
+			Order order = paidOrder();
+			assertRefused(() -> order.markReady(LATER), order, OrderStatus.PAID);
 		}
 
 	}
@@ -85,7 +86,7 @@ class OrderFulfilmentTest {
 			Order order = paidOrder();
 			order.accept(LATER);
 
-			assertRefused(order, (o) -> o.reject("too busy", LATER), OrderStatus.ACCEPTED);
+			assertRefused(() -> order.reject("too busy", LATER), order, OrderStatus.ACCEPTED);
 		}
 
 	}
@@ -116,7 +117,8 @@ class OrderFulfilmentTest {
 		@ParameterizedTest
 		@EnumSource(value = OrderStatus.class, names = { "PENDING_PAYMENT", "PAID" }, mode = EnumSource.Mode.EXCLUDE)
 		void refusesOnceTheMerchantAcceptedOrTheOrderEnded(OrderStatus current) {
-			assertRefused(orderIn(current), (order) -> order.cancelByStudent(LATER), current);
+			Order order = orderIn(current);
+			assertRefused(() -> order.cancelByStudent(LATER), order, current);
 		}
 
 	}
@@ -126,14 +128,6 @@ class OrderFulfilmentTest {
 		Order order = paidOrder();
 		assertThat(order.isFrom(order.merchantId())).isTrue();
 		assertThat(order.isFrom(order.merchantId() + 1)).isFalse();
-	}
-
-	private static void assertRefused(Order order, java.util.function.Consumer<Order> move, OrderStatus current) {
-		IllegalOrderTransition refusal = catchThrowableOfType(IllegalOrderTransition.class, () -> move.accept(order));
-		assertThat(refusal).isNotNull();
-		assertThat(refusal.code()).isEqualTo(ErrorCode.ORDER_STATE_CONFLICT);
-		assertThat(refusal.details()).containsEntry("status", current.name());
-		assertThat(order.status()).as("state unchanged").isEqualTo(current);
 	}
 
 }

@@ -4,16 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lunchrush.kernel.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lunchrush.ordering.domain.OrderAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.lunchrush.ordering.domain.OrderMother.LINES;
 import static org.lunchrush.ordering.domain.OrderMother.LINES_TOTAL_CENTS;
 import static org.lunchrush.ordering.domain.OrderMother.ORDER_ID;
@@ -278,14 +276,5 @@ class OrderTest {
 	 * The move is refused with {@code ORDER_STATE_CONFLICT} naming the current status,
 	 * and the order stays where it was.
 	 */
-	private static void assertRefused(ThrowingCallable move, Order order, OrderStatus current) {
-		IllegalOrderTransition refusal = catchThrowableOfType(IllegalOrderTransition.class, move);
-
-		assertThat(refusal).as("refusal of a move from %s", current).isNotNull();
-		assertThat(refusal.code()).isEqualTo(ErrorCode.ORDER_STATE_CONFLICT);
-		assertThat(refusal.details()).containsEntry("status", current.name())
-			.containsEntry("orderId", Long.toString(ORDER_ID));
-		assertThat(order.status()).isEqualTo(current);
-	}
 
 }

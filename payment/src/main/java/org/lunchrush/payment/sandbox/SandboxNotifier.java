@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import org.lunchrush.kernel.Ids;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ class SandboxNotifier {
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(2))
-		.executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
 		.build();
 
 	private final SandboxProperties properties;

@@ -1,5 +1,6 @@
 package org.lunchrush.payment.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +59,7 @@ class SandboxProvider implements PaymentProvider {
 			return Optional.of(new ProviderNotification(node.required("transactionId").asString(),
 					Long.parseLong(node.required("paymentId").asString()),
 					Long.parseLong(node.required("outTradeNo").asString()), node.required("amountCents").asInt(),
-					Instant.parse(node.required("paidAt").asString()),
-					new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+					Instant.parse(node.required("paidAt").asString()), new String(body, StandardCharsets.UTF_8)));
 		}
 		catch (RuntimeException ex) {
 			throw new LunchrushException(ErrorCode.VALIDATION, Map.of("reason", "unreadable notification"));
