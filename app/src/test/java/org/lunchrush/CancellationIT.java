@@ -73,22 +73,47 @@ class CancellationIT extends IntegrationTest {
 	}
 
 	@Test
-	void anAcceptedOrderCannotBeCancelledAndSomeoneElsesCannotBeCancelledAtAll() {
+	void cancellingAnAcceptedOrderAsksTheMerchantWhoDeclinesOrApproves() {
 		Session student = student(93);
-		String orderId = paidOrder(student, orderBody(merchant(), item("卤豆腐"), 1));
-		Response stranger = api().post("/api/v1/orders/" + orderId + "/cancel", student(94), Map.of());
-		assertThat(stranger.status()).isEqualTo(404);
-		api().post("/api/v1/merchant/orders/" + orderId + "/accept", merchantAccount(merchant().path("id").asLong()),
+		long merchantId = merchant().path("id").asLong();
+		long itemId = item("卤豆腐");
+		int before = stockLeft(merchantId, itemId);
+		String orderId = paidOrder(student, orderBody(merchant(), itemId, 1));
+		Session merchant = merchantAccount(merchantId);
+		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", student(94), Map.of()).status())
+			.as("someone else's order")
+			.isEqualTo(404);
+		assertThat(
+				api().post("/api/v1/merchant/orders/" + orderId + "/cancellation/approve", merchant, Map.of()).status())
+			.as("nothing to approve yet")
+			.isEqualTo(409);
+		api().post("/api/v1/merchant/orders/" + orderId + "/accept", merchant, Map.of());
+
+		Response asked = api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
+		assertThat(asked.status()).isEqualTo(200);
+		assertThat(asked.body().path("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(asked.body().path("cancellationRequested").asBoolean()).isTrue();
+
+		Response declined = api().post("/api/v1/merchant/orders/" + orderId + "/cancellation/decline", merchant,
+				Map.of("reason", "已经做好了 already cooked"));
+		assertThat(declined.body().path("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(declined.body().path("cancellationRequested").asBoolean()).isFalse();
+		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId))).isZero();
+
+		api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
+		Response approved = api().post("/api/v1/merchant/orders/" + orderId + "/cancellation/approve", merchant,
 				Map.of());
 
-		Response late = api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
-
-		assertThat(late.status()).isEqualTo(409);
-		assertThat(late.code()).isEqualTo("ORDER_STATE_CONFLICT");
-		assertThat(late.body().path("details").path("status").asString()).isEqualTo("ACCEPTED");
-		assertThat(api().get("/api/v1/orders/" + orderId, student).body().path("status").asString())
-			.isEqualTo("ACCEPTED");
-		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId))).isZero();
+		assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+		assertThat(approved.body().path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId)))
+			.isEqualTo(1);
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
+		assertThat(timelineTypes(student, orderId)).containsSubsequence("ACCEPTED", "CANCELLATION_REQUESTED",
+				"CANCELLATION_DECLINED", "CANCELLATION_REQUESTED", "CANCELLED", "REFUNDED");
+		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of()).code())
+			.as("nothing left to cancel")
+			.isEqualTo("ORDER_STATE_CONFLICT");
 	}
 
 }

@@ -33,6 +33,8 @@ public final class Order {
 
 	private String paidTransactionId;
 
+	private Instant cancellationRequestedAt;
+
 	private Order(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines, boolean vip,
 			Instant placedAt, Instant payBy, OrderStatus status, String paidTransactionId) {
 		this.id = id;
@@ -67,8 +69,20 @@ public final class Order {
 	 */
 	public static Order restore(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines,
 			boolean vip, Instant placedAt, Instant payBy, OrderStatus status, Optional<String> paidTransactionId) {
-		return new Order(id, studentId, merchantId, buildingId, lines, vip, placedAt, payBy, status,
+		return restore(id, studentId, merchantId, buildingId, lines, vip, placedAt, payBy, status, paidTransactionId,
+				Optional.empty());
+	}
+
+	/**
+	 * An order as the store last saw it, with a pending cancellation request.
+	 */
+	public static Order restore(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines,
+			boolean vip, Instant placedAt, Instant payBy, OrderStatus status, Optional<String> paidTransactionId,
+			Optional<Instant> cancellationRequestedAt) {
+		Order order = new Order(id, studentId, merchantId, buildingId, lines, vip, placedAt, payBy, status,
 				paidTransactionId.orElse(null));
+		order.cancellationRequestedAt = cancellationRequestedAt.orElse(null);
+		return order;
 	}
 
 	/**
@@ -131,6 +145,51 @@ public final class Order {
 			throw new IllegalOrderTransition(this.id, this.status, OrderStatus.CANCELLED.name());
 		}
 		return move(this.status, OrderStatus.CANCELLED, at, "cancelled by the student");
+	}
+
+	/**
+	 * The student asks to cancel an order the merchant has accepted; the merchant
+	 * decides. Asking again changes nothing.
+	 * @return whether this call made the request
+	 */
+	public boolean requestCancellation(Instant at) {
+		if (this.status != OrderStatus.ACCEPTED && this.status != OrderStatus.READY) {
+			throw new IllegalOrderTransition(this.id, this.status, "request cancellation");
+		}
+		if (this.cancellationRequestedAt != null) {
+			return false;
+		}
+		this.cancellationRequestedAt = at;
+		return true;
+	}
+
+	/**
+	 * The merchant agrees to the student's request: the order is cancelled and its money
+	 * goes back.
+	 */
+	public StatusChange approveCancellation(Instant at) {
+		if (this.cancellationRequestedAt == null
+				|| (this.status != OrderStatus.ACCEPTED && this.status != OrderStatus.READY)) {
+			throw new IllegalOrderTransition(this.id, this.status, "approve a cancellation nobody asked for");
+		}
+		StatusChange change = move(this.status, OrderStatus.CANCELLED, at, "cancellation approved by the merchant");
+		this.cancellationRequestedAt = null;
+		return change;
+	}
+
+	/**
+	 * The merchant turns the student's request down: the order goes on.
+	 */
+	public void declineCancellation() {
+		if (this.cancellationRequestedAt == null
+				|| (this.status != OrderStatus.ACCEPTED && this.status != OrderStatus.READY)) {
+			throw new IllegalOrderTransition(this.id, this.status, "decline a cancellation nobody asked for");
+		}
+		this.cancellationRequestedAt = null;
+	}
+
+	public Optional<Instant> cancellationRequestedAt() {
+		return Optional.ofNullable(this.cancellationRequestedAt);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.domain.StatusChange;
 import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
@@ -76,18 +77,59 @@ public class OrderLifecycle {
 	}
 
 	/**
-	 * The student cancels before the merchant accepts: stock goes back, and money too if
-	 * the order was paid. After acceptance the move is refused with
-	 * {@code ORDER_STATE_CONFLICT}.
+	 * The student cancels. Before the merchant accepts, the order is cancelled at once:
+	 * stock goes back, and money too if it was paid. Once accepted (or ready), the
+	 * student's cancel is a request the merchant approves or declines. Later moves are
+	 * refused with {@code ORDER_STATE_CONFLICT}.
 	 */
 	@Transactional
 	public OrderRecord cancelByStudent(long studentId, long orderId) {
 		OrderRecord record = lockedOrder(orderId, (order) -> order.isOwnedBy(studentId));
 		Order order = record.order();
+		if (order.status() == OrderStatus.ACCEPTED || order.status() == OrderStatus.READY) {
+			Instant now = this.time.now();
+			if (order.requestCancellation(now)) {
+				this.store.recordCancellationRequest(orderId, Optional.of(now), order.status());
+				this.store.appendTimeline(orderId, order.buildingId(), "cancellation-requested:" + now.toEpochMilli(),
+						now, "CANCELLATION_REQUESTED", "the student asks to cancel; the merchant decides");
+			}
+			return reloaded(orderId);
+		}
 		Optional<String> transaction = order.paidTransactionId();
 		apply(order, order.cancelByStudent(this.time.now()));
 		releaseStock(record);
 		transaction.ifPresent((txn) -> refundCancelled(order, txn, "cancelled by the student"));
+		return reloaded(orderId);
+	}
+
+	/**
+	 * The merchant agrees to cancel an accepted order: stock back, money back.
+	 */
+	@Transactional
+	public OrderRecord approveCancellation(long merchantId, long orderId) {
+		OrderRecord record = lockedOrder(orderId, (order) -> order.isFrom(merchantId));
+		Order order = record.order();
+		StatusChange cancelled = order.approveCancellation(this.time.now());
+		String transaction = order.paidTransactionId().orElseThrow();
+		apply(order, cancelled);
+		this.store.recordCancellationRequest(orderId, Optional.empty(), OrderStatus.CANCELLED);
+		releaseStock(record);
+		refundCancelled(order, transaction, "cancellation approved by the merchant");
+		return reloaded(orderId);
+	}
+
+	/**
+	 * The merchant turns the student's request down; the order goes on as it was.
+	 */
+	@Transactional
+	public OrderRecord declineCancellation(long merchantId, long orderId, String reason) {
+		OrderRecord record = lockedOrder(orderId, (order) -> order.isFrom(merchantId));
+		Order order = record.order();
+		order.declineCancellation();
+		Instant now = this.time.now();
+		this.store.recordCancellationRequest(orderId, Optional.empty(), order.status());
+		this.store.appendTimeline(orderId, order.buildingId(), "cancellation-declined:" + now.toEpochMilli(), now,
+				"CANCELLATION_DECLINED", "the merchant declined: " + reason);
 		return reloaded(orderId);
 	}
 

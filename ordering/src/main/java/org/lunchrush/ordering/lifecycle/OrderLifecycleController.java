@@ -69,9 +69,25 @@ class OrderLifecycleController {
 		return this.views.view(this.lifecycle.markReady(caller.requireMerchant(), orderId));
 	}
 
+	@PostMapping("/api/v1/merchant/orders/{orderId}/cancellation/approve")
+	OrderView approveCancellation(Caller caller, @PathVariable long orderId) {
+		return this.views.view(this.lifecycle.approveCancellation(caller.requireMerchant(), orderId));
+	}
+
+	@PostMapping("/api/v1/merchant/orders/{orderId}/cancellation/decline")
+	OrderView declineCancellation(Caller caller, @PathVariable long orderId,
+			@Valid @RequestBody(required = false) RejectRequest request) {
+		return this.views.view(this.lifecycle.declineCancellation(caller.requireMerchant(), orderId, reason(request)));
+	}
+
 	@PostMapping("/api/v1/orders/{orderId}/cancel")
 	OrderView cancel(Caller caller, @PathVariable long orderId) {
 		return this.views.view(this.lifecycle.cancelByStudent(caller.userId(), orderId));
+	}
+
+	private static String reason(RejectRequest request) {
+		return (request != null && request.reason() != null && !request.reason().isBlank()) ? request.reason()
+				: "no reason given";
 	}
 
 	record RejectRequest(@Size(max = 200) String reason) {

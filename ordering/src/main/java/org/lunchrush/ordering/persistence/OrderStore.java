@@ -31,7 +31,7 @@ public class OrderStore {
 
 	private static final String SELECT_ORDER = """
 			select id, student_id, merchant_id, building_id, status, vip, note, stock_day, placed_at, pay_by,
-			       paid_transaction_id
+			       paid_transaction_id, cancellation_requested_at
 			from ordering.orders
 			""";
 
@@ -127,6 +127,22 @@ public class OrderStore {
 	}
 
 	/**
+	 * Records or clears a student's cancellation request, guarded by the state the order
+	 * is in.
+	 * @return false when the order moved meanwhile
+	 */
+	public boolean recordCancellationRequest(long orderId, Optional<Instant> requestedAt, OrderStatus status) {
+		return this.jdbc.sql("""
+				update ordering.orders set cancellation_requested_at = :at, updated_at = now()
+				where id = :id and status = :status
+				""")
+			.param("at", requestedAt.map(Timestamp::from).orElse(null))
+			.param("id", orderId)
+			.param("status", status.name())
+			.update() == 1;
+	}
+
+	/**
 	 * @return false when an entry with this key was recorded before
 	 */
 	public boolean appendTimeline(long orderId, long buildingId, String eventKey, Instant at, String type,
@@ -207,16 +223,17 @@ public class OrderStore {
 		Date stockDay = rs.getDate(8);
 		return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
 				rs.getBoolean(6), Optional.ofNullable(rs.getString(7)), stockDay.toLocalDate(),
-				rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), Optional.ofNullable(rs.getString(11)));
+				rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), Optional.ofNullable(rs.getString(11)),
+				Optional.ofNullable(rs.getTimestamp(12)).map(Timestamp::toInstant));
 	}
 
 	private record Row(long id, long studentId, long merchantId, long buildingId, OrderStatus status, boolean vip,
 			Optional<String> note, java.time.LocalDate stockDay, Instant placedAt, Instant payBy,
-			Optional<String> paidTransactionId) {
+			Optional<String> paidTransactionId, Optional<Instant> cancellationRequestedAt) {
 
 		OrderRecord toRecord(List<OrderLine> lines) {
 			Order order = Order.restore(this.id, this.studentId, this.merchantId, this.buildingId, lines, this.vip,
-					this.placedAt, this.payBy, this.status, this.paidTransactionId);
+					this.placedAt, this.payBy, this.status, this.paidTransactionId, this.cancellationRequestedAt);
 			return new OrderRecord(order, this.note, this.stockDay);
 		}
 

@@ -29,11 +29,12 @@ public class OrderViews {
 					.map((l) -> new LineView(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
 					.toList(),
 				order.merchantId(), order.buildingId(), record.note().orElse(null), this.time.local(order.placedAt()),
-				this.time.local(order.payBy()));
+				this.time.local(order.payBy()), order.cancellationRequestedAt().isPresent());
 	}
 
 	public record OrderView(String orderId, String status, int totalCents, List<LineView> items, long merchantId,
-			long deliveryBuildingId, String note, OffsetDateTime placedAt, OffsetDateTime payBy) {
+			long deliveryBuildingId, String note, OffsetDateTime placedAt, OffsetDateTime payBy,
+			boolean cancellationRequested) {
 	}
 
 	public record LineView(long itemId, String name, int unitPriceCents, int quantity) {

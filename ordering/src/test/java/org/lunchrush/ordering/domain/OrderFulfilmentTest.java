@@ -123,6 +123,66 @@ class OrderFulfilmentTest {
 
 	}
 
+	@Nested
+	class CancellingAfterAcceptance {
+
+		private Order acceptedOrder() {
+			Order order = paidOrder();
+			order.accept(LATER);
+			return order;
+		}
+
+		@Test
+		void recordsTheStudentsRequestOnceAndLeavesTheOrderAccepted() {
+			Order order = acceptedOrder();
+
+			assertThat(order.requestCancellation(LATER)).isTrue();
+			assertThat(order.requestCancellation(LATER.plusSeconds(5))).as("asking again").isFalse();
+
+			assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
+			assertThat(order.cancellationRequestedAt()).contains(LATER);
+		}
+
+		@Test
+		void approvingARequestCancelsTheOrder() {
+			Order order = acceptedOrder();
+			order.requestCancellation(LATER);
+
+			StatusChange change = order.approveCancellation(LATER.plusSeconds(60));
+
+			assertThat(change.from()).isEqualTo(OrderStatus.ACCEPTED);
+			assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+			assertThat(order.cancellationRequestedAt()).isEmpty();
+		}
+
+		@Test
+		void decliningARequestKeepsTheOrderGoing() {
+			Order order = acceptedOrder();
+			order.requestCancellation(LATER);
+
+			order.declineCancellation();
+
+			assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
+			assertThat(order.cancellationRequestedAt()).isEmpty();
+		}
+
+		@Test
+		void refusesToApproveOrDeclineWhatNobodyAskedFor() {
+			Order order = acceptedOrder();
+
+			assertRefused(() -> order.approveCancellation(LATER), order, OrderStatus.ACCEPTED);
+			assertRefused(order::declineCancellation, order, OrderStatus.ACCEPTED);
+		}
+
+		@Test
+		void refusesARequestBeforeTheMerchantAccepted() {
+			Order order = paidOrder();
+
+			assertRefused(() -> order.requestCancellation(LATER), order, OrderStatus.PAID);
+		}
+
+	}
+
 	@Test
 	void tellsWhichMerchantAnOrderIsFrom() {
 		Order order = paidOrder();
