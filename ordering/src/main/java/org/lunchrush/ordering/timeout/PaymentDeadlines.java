@@ -28,7 +28,7 @@ class PaymentDeadlines {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentDeadlines.class);
 
-	private static final int BATCH = 500;
+	private static final int BATCH = 200;
 
 	private final OrderStore store;
 
@@ -48,17 +48,45 @@ class PaymentDeadlines {
 	@Scheduled(fixedDelayString = "${lunchrush.ordering.deadline-check-interval:PT5S}")
 	void cancelOverdue() {
 		List<Long> overdue;
+		int cancelled;
 		do {
 			overdue = this.store.overdue(this.time.now(), BATCH);
-			int cancelled = 0;
-			for (long orderId : overdue) {
-				cancelled += Boolean.TRUE.equals(this.transaction.execute((status) -> cancel(orderId))) ? 1 : 0;
-			}
+			cancelled = cancelAll(overdue);
 			if (cancelled > 0) {
 				log.info("Cancelled {} unpaid orders past their deadline", cancelled);
 			}
 		}
-		while (overdue.size() == BATCH);
+		// A full batch of which nothing could be cancelled is left for the next run, not
+		// spun on.
+		while (overdue.size() == BATCH && cancelled > 0);
+	}
+
+	/**
+	 * One transaction, so one commit, for the whole batch: after a rush of unpaid orders
+	 * the deadlines fall due by the thousand, and a commit per order made cancelling them
+	 * take minutes. Should one order fail, the batch is retried order by order so that it
+	 * cannot hold the others back.
+	 */
+	private int cancelAll(List<Long> orderIds) {
+		try {
+			Integer cancelled = this.transaction
+				.execute((status) -> (int) orderIds.stream().filter(this::cancel).count());
+			return (cancelled != null) ? cancelled : 0;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cancelling a batch of {} overdue orders failed ({}); cancelling them one by one", orderIds.size(),
+					ex.toString());
+			int cancelled = 0;
+			for (long orderId : orderIds) {
+				try {
+					cancelled += Boolean.TRUE.equals(this.transaction.execute((status) -> cancel(orderId))) ? 1 : 0;
+				}
+				catch (RuntimeException failure) {
+					log.error("Could not cancel overdue order {}", orderId, failure);
+				}
+			}
+			return cancelled;
+		}
 	}
 
 	private boolean cancel(long orderId) {

@@ -1,0 +1,91 @@
+package org.lunchrush;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operators' invariant check: all zeros on a healthy platform at rest, and a broken
+ * invariant is counted with an example to start from.
+ */
+class InvariantCheckIT extends IntegrationTest {
+
+	@Autowired
+	private StringRedisTemplate redis;
+
+	private Response report() {
+		return api().get("/api/v1/admin/invariants", api().login("admin"));
+	}
+
+	private static JsonNode check(Response report, String name) {
+		for (JsonNode check : report.body().path("checks")) {
+			if (check.path("name").asString().equals(name)) {
+				return check;
+			}
+		}
+		throw new AssertionError("no check " + name + " in " + report.raw().body());
+	}
+
+	@Test
+	void aHealthyPlatformAtRestBreaksNoInvariant() {
+		await().atMost(PIPELINE).untilAsserted(() -> {
+			Response report = report();
+			assertThat(report.status()).isEqualTo(200);
+			assertThat(report.body().path("ok").asBoolean()).as(report.raw().body()).isTrue();
+		});
+		List<String> names = new ArrayList<>();
+		report().body().path("checks").forEach((check) -> {
+			names.add(check.path("name").asString());
+			assertThat(check.path("count").asLong()).isZero();
+		});
+		assertThat(names).containsExactly("OVERSOLD", "CHARGED_NOT_DELIVERABLE", "DOUBLE_CHARGED", "STUCK_PAST_TIMEOUT",
+				"STOCK_MISMATCH");
+	}
+
+	@Test
+	void redisDisagreeingWithTheLedgerAndAnOversoldItemAreReported() {
+		JsonNode merchant = merchantNamed("第二食堂·韩式拌饭");
+		long merchantId = merchant.path("id").asLong();
+		long itemId = menuItem(merchantId, "大麦茶").path("itemId").asLong();
+		String key = "lr:stock:{m" + merchantId + "}:" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		int left = stockLeft(merchantId, itemId);
+		try {
+			this.redis.opsForHash().put(key, Long.toString(itemId), "-1");
+
+			Response report = report();
+
+			assertThat(report.body().path("ok").asBoolean()).isFalse();
+			assertThat(check(report, "STOCK_MISMATCH").path("count").asLong()).isEqualTo(1);
+			assertThat(check(report, "STOCK_MISMATCH").path("examples").get(0).asString()).contains("item " + itemId);
+			assertThat(check(report, "OVERSOLD").path("count").asLong()).isEqualTo(1);
+		}
+		finally {
+			this.redis.opsForHash().put(key, Long.toString(itemId), Integer.toString(left));
+		}
+		assertThat(check(report(), "STOCK_MISMATCH").path("count").asLong()).isZero();
+	}
+
+	@Test
+	void onlyOperatorsMayRunIt() {
+		Session student = student(99);
+		assertThat(api().get("/api/v1/admin/invariants", student).status()).isEqualTo(403);
+		assertThat(
+				api().get("/api/v1/admin/invariants", merchantAccount(merchantNamed("第二食堂·韩式拌饭").path("id").asLong()))
+					.status())
+			.isEqualTo(403);
+	}
+
+}

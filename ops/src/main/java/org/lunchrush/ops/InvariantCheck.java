@@ -1,0 +1,104 @@
+package org.lunchrush.ops;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.lunchrush.inventory.Inventory;
+import org.lunchrush.inventory.StockAudit;
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.ordering.OrderChecks;
+import org.lunchrush.payment.PaymentChecks;
+import org.lunchrush.payment.PaymentChecks.KeptCharge;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks the invariants of ../shared/DESIGN.md §3 against the modules' own records, each
+ * through the module's published API: no oversold portion, no money kept for an order
+ * that will not be delivered, no double charge, no order stuck past its deadline, and
+ * Redis agreeing with the stock ledger. Meant for a platform at rest: orders still on
+ * their way through Kafka show as a stock mismatch until they are persisted.
+ */
+@Service
+public class InvariantCheck {
+
+	private static final Set<String> NOT_DELIVERABLE = Set.of("CANCELLED", "REFUNDED");
+
+	private final Inventory inventory;
+
+	private final OrderChecks orders;
+
+	private final PaymentChecks payments;
+
+	private final CampusTime time;
+
+	private final Duration stuckGrace;
+
+	InvariantCheck(Inventory inventory, OrderChecks orders, PaymentChecks payments, CampusTime time,
+			@Value("${lunchrush.ops.stuck-grace:1m}") Duration stuckGrace) {
+		this.inventory = inventory;
+		this.orders = orders;
+		this.payments = payments;
+		this.time = time;
+		this.stuckGrace = stuckGrace;
+	}
+
+	public InvariantReport run() {
+		List<StockAudit> stock = this.inventory.audit(this.time.today());
+		List<KeptCharge> charges = this.payments.keptCharges();
+		Map<Long, String> statuses = this.orders
+			.statuses(charges.stream().map(KeptCharge::orderId).collect(Collectors.toSet()));
+		return new InvariantReport(
+				List.of(InvariantReport.Check.of("OVERSOLD", "items sold beyond their stock today", oversold(stock)),
+						InvariantReport.Check.of("CHARGED_NOT_DELIVERABLE",
+								"money kept for orders that were cancelled or refunded",
+								chargedNotDeliverable(charges, statuses)),
+						InvariantReport.Check.of("DOUBLE_CHARGED", "orders holding more than one charge",
+								doubleCharged(charges)),
+						InvariantReport.Check.of("STUCK_PAST_TIMEOUT",
+								"orders awaiting payment longer than " + this.stuckGrace + " past their deadline",
+								this.orders.stuckPastDeadline(this.stuckGrace).stream().map(String::valueOf).toList()),
+						InvariantReport.Check.of("STOCK_MISMATCH", "live stock in Redis differing from the ledger",
+								stock.stream()
+									.filter((audit) -> !audit.agrees())
+									.map((audit) -> "item " + audit.itemId() + ": ledger " + audit.ledgerAvailable()
+											+ ", Redis " + audit.liveAvailable().getAsInt())
+									.toList())));
+	}
+
+	private static List<String> oversold(List<StockAudit> stock) {
+		List<String> violations = new ArrayList<>();
+		for (StockAudit audit : stock) {
+			int live = audit.liveAvailable().orElse(0);
+			if (audit.ledgerAvailable() < 0 || live < 0) {
+				violations.add("item " + audit.itemId() + ": sold " + audit.sold() + " of "
+						+ (audit.opening() + audit.adjusted()));
+			}
+		}
+		return violations;
+	}
+
+	private static List<String> chargedNotDeliverable(List<KeptCharge> charges, Map<Long, String> statuses) {
+		return charges.stream()
+			.filter((charge) -> NOT_DELIVERABLE.contains(statuses.get(charge.orderId())))
+			.map((charge) -> "order " + charge.orderId() + " (transaction " + charge.transactionId() + ")")
+			.toList();
+	}
+
+	private static List<String> doubleCharged(List<KeptCharge> charges) {
+		return charges.stream()
+			.collect(Collectors.groupingBy(KeptCharge::orderId, Collectors.counting()))
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() > 1)
+			.map((entry) -> "order " + entry.getKey() + " (" + entry.getValue() + " charges)")
+			.sorted()
+			.toList();
+	}
+
+}
