@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderCheckQueries implements OrderChecks {
 
+	private static final int CHUNK = 10_000;
+
 	private final JdbcClient jdbc;
 
 	private final CampusTime time;
@@ -35,9 +37,11 @@ class OrderCheckQueries implements OrderChecks {
 	@Override
 	public Map<Long, String> statuses(Collection<Long> orderIds) {
 		Map<Long, String> statuses = new HashMap<>();
-		if (!orderIds.isEmpty()) {
+		List<Long> ids = List.copyOf(orderIds);
+		// PostgreSQL takes at most 32,767 parameters in one statement.
+		for (int from = 0; from < ids.size(); from += CHUNK) {
 			this.jdbc.sql("select id, status from ordering.orders where id in (:ids)")
-				.param("ids", orderIds)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
 				.query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
 				.list()
 				.forEach((entry) -> statuses.put(entry.getKey(), entry.getValue()));
