@@ -32,10 +32,7 @@ class CancellationIT extends IntegrationTest {
 		int before = stockLeft(merchantId, itemId);
 		String orderId = placeAcceptedOrder(student, orderBody(merchant(), itemId, 2));
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
-		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
-			.body()
-			.path("paymentId")
-			.asString();
+		String paymentId = requestPayment(student, orderId);
 
 		Response cancelled = api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
 

@@ -44,10 +44,7 @@ class MerchantSettingsIT extends IntegrationTest {
 		long itemId = menuItem(merchantId(), "鸡胸肉沙拉").path("itemId").asLong();
 		String orderId = placeAcceptedOrder(student, orderBody(merchantNamed(STALL), itemId, 1));
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
-		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
-			.body()
-			.path("paymentId")
-			.asString();
+		String paymentId = requestPayment(student, orderId);
 
 		api().post("/sandbox-pay/" + paymentId + "/confirm", null, Map.of());
 

@@ -32,10 +32,7 @@ class PaymentCallbackIT extends IntegrationTest {
 		long itemId = menuItem(merchant.path("id").asLong(), "蜜汁叉烧饭").path("itemId").asLong();
 		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		JsonNode order = awaitStatus(student, orderId, "PENDING_PAYMENT");
-		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
-			.body()
-			.path("paymentId")
-			.asString();
+		String paymentId = requestPayment(student, orderId);
 
 		Map<String, Object> notification = new LinkedHashMap<>();
 		notification.put("notifyId", "n-1");

@@ -61,10 +61,7 @@ class PaymentPriorityIT extends IntegrationTest {
 	}
 
 	private void confirm(Session student, String orderId) {
-		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
-			.body()
-			.path("paymentId")
-			.asString();
+		String paymentId = requestPayment(student, orderId);
 		assertThat(api().post("/sandbox-pay/" + paymentId + "/confirm", null, Map.of()).status()).isEqualTo(200);
 	}
 

@@ -27,10 +27,7 @@ class PaymentTimeoutIT extends IntegrationTest {
 		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 3));
 		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before - 3);
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
-		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
-			.body()
-			.path("paymentId")
-			.asString();
+		String paymentId = requestPayment(student, orderId);
 
 		awaitStatus(student, orderId, "CANCELLED");
 		assertThat(stockLeft(merchantId, itemId)).as("stock released").isEqualTo(before);

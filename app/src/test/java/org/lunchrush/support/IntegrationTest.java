@@ -122,16 +122,23 @@ public abstract class IntegrationTest {
 	}
 
 	/**
+	 * Opens the order's payment with the provider, as the 支付 button does.
+	 * @return the payment id
+	 */
+	protected String requestPayment(Session student, String orderId) {
+		Response answer = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of());
+		assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+		return answer.body().path("paymentId").asString();
+	}
+
+	/**
 	 * Places an order and pays for it through the sandbox provider.
 	 * @return the order id, once the order is PAID
 	 */
 	protected String paidOrder(Session student, Object body) {
 		String orderId = placeAcceptedOrder(student, body);
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
-		String paymentId = api().post("/api/v1/orders/" + orderId + "/payment", student, Map.of())
-			.body()
-			.path("paymentId")
-			.asString();
+		String paymentId = requestPayment(student, orderId);
 		assertThat(api().post("/sandbox-pay/" + paymentId + "/confirm", null, Map.of()).status()).isEqualTo(200);
 		awaitStatus(student, orderId, "PAID");
 		return orderId;
