@@ -8,6 +8,8 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,13 +18,13 @@ import org.springframework.context.annotation.Configuration;
  * exchange, with a dead-letter queue for messages that cannot be applied.
  */
 @Configuration(proxyBeanMethods = false)
-class PaymentStatusTopology {
+public class PaymentStatusTopology {
 
-	static final String NAME = "lunchrush.ordering.payment-status";
+	public static final String NAME = "lunchrush.ordering.payment-status";
 
 	static final String DEAD_LETTER_EXCHANGE = "lunchrush.dead-letters";
 
-	static final String DEAD_LETTER_QUEUE = NAME + ".dlq";
+	public static final String DEAD_LETTER_QUEUE = NAME + ".dlq";
 
 	@Bean
 	Queue paymentStatusQueue() {
@@ -47,6 +49,19 @@ class PaymentStatusTopology {
 		return BindingBuilder.bind(paymentStatusQueue)
 			.to(orderingPaymentExchange)
 			.with(PaymentMessaging.SUCCEEDED_ROUTING_KEY);
+	}
+
+	/**
+	 * The dead-letter queue's own listener: a letter it cannot store is requeued, never
+	 * dropped, and not retried in place.
+	 */
+	@Bean
+	SimpleRabbitListenerContainerFactory deadLetterListenerFactory(ConnectionFactory connections) {
+		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+		factory.setConnectionFactory(connections);
+		factory.setDefaultRequeueRejected(true);
+		factory.setPrefetchCount(10);
+		return factory;
 	}
 
 	@Bean

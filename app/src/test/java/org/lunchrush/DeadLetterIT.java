@@ -1,0 +1,120 @@
+package org.lunchrush;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A message that cannot be applied is dead-lettered after its retries, the pipeline keeps
+ * flowing, and an operator can inspect it and replay it; a replay is applied once,
+ * however often it is repeated.
+ */
+class DeadLetterIT extends IntegrationTest {
+
+	private static final String DEAD_LETTER_QUEUE = "lunchrush.ordering.payment-status.dlq";
+
+	@Autowired
+	private RabbitTemplate rabbit;
+
+	private Session admin() {
+		return api().login("admin");
+	}
+
+	private JsonNode deadLetterWithKey(String key) {
+		for (JsonNode letter : api().get("/api/v1/admin/dead-letters?size=100", admin()).body()) {
+			if (key.equals(letter.path("key").asString())) {
+				return letter;
+			}
+		}
+		return null;
+	}
+
+	private static Message paymentSucceeded(String eventId, long orderId, String transactionId, int amountCents) {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("eventId", eventId);
+		event.put("paymentId", 1L);
+		event.put("orderId", orderId);
+		event.put("transactionId", transactionId);
+		event.put("amountCents", amountCents);
+		event.put("vip", false);
+		event.put("paidAt", Instant.now().toString());
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(eventId);
+		return new Message(Api.json().writeValueAsBytes(event), properties);
+	}
+
+	@Test
+	void aPoisonMessageIsDeadLetteredAndThePipelineKeepsFlowing() {
+		String eventId = "poison-" + UUID.randomUUID();
+
+		this.rabbit.send("lunchrush.payment", "payment.succeeded",
+				paymentSucceeded(eventId, 424242L, "SBX-POISON", 100));
+		JsonNode merchant = merchantNamed("第二食堂·黄焖鸡米饭");
+		String healthy = paidOrder(student(101),
+				orderBody(merchant, menuItem(merchant.path("id").asLong(), "黄焖排骨饭").path("itemId").asLong(), 1));
+
+		assertThat(healthy).isNotBlank();
+		await().atMost(PIPELINE).until(() -> deadLetterWithKey(eventId) != null);
+		JsonNode letter = api()
+			.get("/api/v1/admin/dead-letters/" + deadLetterWithKey(eventId).path("id").asString(), admin())
+			.body();
+		assertThat(letter.path("source").asString()).isEqualTo("RABBITMQ");
+		assertThat(letter.path("payload").asString()).contains("424242").contains("SBX-POISON");
+		assertThat(letter.path("replayCount").asInt()).isZero();
+	}
+
+	@Test
+	void aReplayedDeadLetterIsAppliedOnceHoweverOftenItIsReplayed() {
+		Session student = student(102);
+		JsonNode merchant = merchantNamed("第二食堂·黄焖鸡米饭");
+		String orderId = placeAcceptedOrder(student,
+				orderBody(merchant, menuItem(merchant.path("id").asLong(), "黄焖豆腐饭").path("itemId").asLong(), 1));
+		JsonNode order = awaitStatus(student, orderId, "PENDING_PAYMENT");
+		String eventId = "payment-succeeded:SBX-LATE-" + orderId;
+		// As if it had failed before: the letter sits in the dead-letter queue.
+		this.rabbit.send("", DEAD_LETTER_QUEUE, paymentSucceeded(eventId, Long.parseLong(orderId),
+				"SBX-LATE-" + orderId, order.path("totalCents").asInt()));
+		await().atMost(PIPELINE).until(() -> deadLetterWithKey(eventId) != null);
+		String letterId = deadLetterWithKey(eventId).path("id").asString();
+
+		Response first = api().post("/api/v1/admin/dead-letters/" + letterId + "/replay", admin(), Map.of());
+		assertThat(first.status()).as(first.raw().body()).isEqualTo(200);
+		awaitStatus(student, orderId, "PAID");
+		Response second = api().post("/api/v1/admin/dead-letters/" + letterId + "/replay", admin(), Map.of());
+
+		assertThat(second.body().path("replayCount").asInt()).isEqualTo(2);
+		await().pollDelay(Duration.ofSeconds(1)).atMost(PIPELINE).untilAsserted(() -> {
+			assertThat(timelineTypes(student, orderId)).containsOnlyOnce("PAID");
+			assertThat(count("select count(*) from ordering.timeline where order_id = ? and event_key = ?",
+					Long.parseLong(orderId), eventId))
+				.isEqualTo(1);
+		});
+		assertThat(api().get("/api/v1/orders/" + orderId, student).body().path("status").asString()).isEqualTo("PAID");
+	}
+
+	@Test
+	void onlyOperatorsSeeDeadLettersAndAnUnknownOneIsNotFound() {
+		assertThat(api().get("/api/v1/admin/dead-letters", student(103)).status()).isEqualTo(403);
+		Response unknown = api().post("/api/v1/admin/dead-letters/1/replay", admin(), Map.of());
+		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+}
