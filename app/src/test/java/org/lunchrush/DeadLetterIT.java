@@ -1,12 +1,17 @@
 package org.lunchrush;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.lunchrush.kernel.Ids;
 import org.lunchrush.support.Api;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
@@ -17,6 +22,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +39,12 @@ class DeadLetterIT extends IntegrationTest {
 
 	@Autowired
 	private RabbitTemplate rabbit;
+
+	@Autowired
+	private KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	private StringRedisTemplate redis;
 
 	private Session admin() {
 		return api().login("admin");
@@ -108,6 +121,52 @@ class DeadLetterIT extends IntegrationTest {
 				.isEqualTo(1);
 		});
 		assertThat(api().get("/api/v1/orders/" + orderId, student).body().path("status").asString()).isEqualTo("PAID");
+	}
+
+	@Test
+	void anUnreadableOrderRecordIsDeadLetteredAndTheRecordsBeforeItArePersisted() throws Exception {
+		Session student = student(104);
+		JsonNode merchant = merchantNamed("第二食堂·黄焖鸡米饭");
+		long merchantId = merchant.path("id").asLong();
+		JsonNode item = menuItem(merchantId, "加香菇");
+		long orderId = Ids.next();
+		Instant now = Instant.now();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		Map<String, Object> line = Map.of("itemId", item.path("itemId").asLong(), "name", item.path("name").asString(),
+				"unitPriceCents", item.path("priceCents").asInt(), "quantity", 1);
+		Map<String, Object> placed = new LinkedHashMap<>();
+		placed.put("eventId", "order-placed:" + orderId);
+		placed.put("orderId", orderId);
+		placed.put("studentId", student.userId());
+		placed.put("merchantId", merchantId);
+		placed.put("buildingId", firstDeliveryBuilding(merchant));
+		placed.put("lines", List.of(line));
+		placed.put("totalCents", item.path("priceCents").asInt());
+		placed.put("vip", false);
+		placed.put("note", null);
+		placed.put("stockDay", today.toString());
+		placed.put("placedAt", now.toString());
+		placed.put("payBy", now.plusSeconds(600).toString());
+		// The reservation intake would have made for it.
+		this.redis.opsForHash()
+			.increment("lr:stock:{m" + merchantId + "}:" + today, item.path("itemId").asString(), -1);
+		String poisonKey = "poison-" + UUID.randomUUID();
+
+		this.kafka.send("lunchrush.orders", Long.toString(orderId), Api.json().writeValueAsBytes(placed));
+		this.kafka.send("lunchrush.orders", poisonKey, "{not an order".getBytes(StandardCharsets.UTF_8));
+		this.kafka.flush();
+
+		awaitStatus(student, Long.toString(orderId), "PENDING_PAYMENT");
+		await().atMost(PIPELINE).until(() -> deadLetterWithKey(poisonKey) != null);
+		JsonNode letter = deadLetterWithKey(poisonKey);
+		assertThat(letter.path("source").asString()).isEqualTo("KAFKA");
+		assertThat(letter.path("payload").asString()).isEqualTo("{not an order");
+		assertThat(count("select count(*) from ordering.orders where id = ?", orderId)).isEqualTo(1);
+		String after = placeAcceptedOrder(student(105),
+				orderBody(merchant, menuItem(merchantId, "加土豆").path("itemId").asLong(), 1));
+		awaitStatus(student(105), after, "PENDING_PAYMENT");
+		// Cancel the hand-made order so that it releases its portion like any other.
+		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of()).status()).isEqualTo(200);
 	}
 
 	@Test

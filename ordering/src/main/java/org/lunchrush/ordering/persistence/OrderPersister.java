@@ -3,7 +3,11 @@ package org.lunchrush.ordering.persistence;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.StockLine;
@@ -13,10 +17,12 @@ import org.lunchrush.ordering.OrderingTopics;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderLine;
 import org.lunchrush.ordering.domain.StatusChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OrderPersister {
 
+	private static final Logger log = LoggerFactory.getLogger(OrderPersister.class);
+
 	private final OrderStore store;
 
 	private final Inventory inventory;
@@ -39,8 +47,11 @@ class OrderPersister {
 
 	private final CampusTime time;
 
+	private final KafkaTemplate<String, byte[]> kafka;
+
 	OrderPersister(OrderStore store, Inventory inventory, TransactionTemplate transaction, ObjectMapper json,
-			CampusTime time) {
+			CampusTime time, KafkaTemplate<String, byte[]> kafka) {
+		this.kafka = kafka;
 		this.store = store;
 		this.inventory = inventory;
 		this.transaction = transaction;
@@ -50,22 +61,41 @@ class OrderPersister {
 
 	@KafkaListener(id = "ordering-persister", topics = OrderingTopics.ORDERS, batch = "true",
 			containerFactory = "orderStreamListenerFactory")
-	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+	void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<OrderPlaced> placed = new ArrayList<>(records.size());
-		for (int i = 0; i < records.size(); i++) {
+		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				placed.add(this.json.readValue(records.get(i).value(), OrderPlaced.class));
+				placed.add(this.json.readValue(record.value(), OrderPlaced.class));
 			}
 			catch (RuntimeException ex) {
-				// Tells the error handler which record is poison: the ones before it are
-				// persisted, it goes to the dead-letter topic, the rest are redelivered.
-				throw new BatchListenerFailedException("Unreadable OrderPlaced", ex, i);
+				deadLetter(record, ex);
 			}
 		}
 		persist(placed);
 	}
 
+	/**
+	 * An unreadable record will never become readable: it goes to the dead-letter topic
+	 * (and from there to the operators' dead-letter store), and the stream keeps flowing.
+	 * If the dead-letter topic does not take it, the batch fails and is delivered again.
+	 */
+	private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException problem) throws Exception {
+		log.warn("Unreadable record at {}-{}@{} goes to {}: {}", record.topic(), record.partition(), record.offset(),
+				OrderingTopics.ORDERS_DEAD_LETTER, problem.toString());
+		ProducerRecord<String, byte[]> letter = new ProducerRecord<>(OrderingTopics.ORDERS_DEAD_LETTER, record.key(),
+				record.value());
+		letter.headers().add("original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+		letter.headers()
+			.add("original-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+		letter.headers().add("original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+		letter.headers().add("exception", String.valueOf(problem.getMessage()).getBytes(StandardCharsets.UTF_8));
+		this.kafka.send(letter).get(10, TimeUnit.SECONDS);
+	}
+
 	void persist(List<OrderPlaced> placed) {
+		if (placed.isEmpty()) {
+			return;
+		}
 		var now = this.time.now();
 		List<StatusChange> changes = new ArrayList<>(placed.size());
 		List<OrderStock> stock = new ArrayList<>(placed.size());

@@ -1,9 +1,7 @@
 package org.lunchrush.ordering.persistence;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.lunchrush.ordering.OrderingTopics;
-import tools.jackson.core.JacksonException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -12,8 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -39,22 +35,18 @@ class OrderStreamConfiguration {
 	 */
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<Object, Object> orderStreamListenerFactory(
-			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-			KafkaTemplate<Object, Object> template) {
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
 		factory.setBatchListener(true);
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(OrderingTopics.ORDERS_DEAD_LETTER, record.partition()));
 		// Retried without limit: while PostgreSQL is away the batch waits, it is never
 		// dropped.
+		// (Unreadable records do not come here: the persister sends them to the
+		// dead-letter
+		// topic itself.)
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxInterval(5_000);
-		DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);
-		// An unreadable record will never become readable: straight to the dead-letter
-		// topic.
-		errors.addNotRetryableExceptions(JacksonException.class);
-		factory.setCommonErrorHandler(errors);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
 		return factory;
 	}
 
