@@ -39,7 +39,7 @@ class InventoryService implements Inventory {
 	@Override
 	public Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines) {
 		return this.live.reserve(merchantId, day, lines).orElseGet(() -> {
-			load(merchantId, day);
+			open(merchantId, day);
 			return this.live.reserve(merchantId, day, lines)
 				.orElseThrow(() -> new IllegalStateException("Stock of merchant " + merchantId + " did not load"));
 		});
@@ -84,10 +84,11 @@ class InventoryService implements Inventory {
 
 	@Override
 	public Map<Long, Integer> stockLeft(long merchantId, LocalDate day) {
-		if (!this.live.isLoaded(merchantId, day)) {
-			load(merchantId, day);
-		}
-		return this.live.read(merchantId, day);
+		return this.live.read(merchantId, day).orElseGet(() -> {
+			open(merchantId, day);
+			return this.live.read(merchantId, day)
+				.orElseThrow(() -> new IllegalStateException("Stock of merchant " + merchantId + " did not load"));
+		});
 	}
 
 	@Override
@@ -101,7 +102,7 @@ class InventoryService implements Inventory {
 		LocalDate today = this.time.today();
 		OptionalInt old = this.live.set(merchantId, today, itemId, stock);
 		if (old.isEmpty()) {
-			load(merchantId, today);
+			open(merchantId, today);
 			old = this.live.set(merchantId, today, itemId, stock);
 		}
 		int delta = stock - old.orElseThrow(() -> new IllegalStateException("Stock did not load"));
@@ -131,7 +132,7 @@ class InventoryService implements Inventory {
 		List<StockAudit> audits = new ArrayList<>();
 		for (StockLedger.Balance balance : this.ledger.balances(day)) {
 			Map<Long, Integer> live = liveByMerchant.computeIfAbsent(balance.merchantId(),
-					(merchant) -> this.live.isLoaded(merchant, day) ? this.live.read(merchant, day) : Map.of());
+					(merchant) -> this.live.read(merchant, day).orElse(Map.of()));
 			Integer left = live.get(balance.itemId());
 			audits.add(new StockAudit(balance.itemId(), balance.merchantId(), day, balance.opening(),
 					balance.adjusted(), balance.sold(), balance.available(),
@@ -140,8 +141,13 @@ class InventoryService implements Inventory {
 		return audits;
 	}
 
-	private void load(long merchantId, LocalDate day) {
-		this.live.loadIfAbsent(merchantId, day, this.ledger.openDay(merchantId, day));
+	/**
+	 * Opens a merchant's day in the ledger and loads its live counter, unless another
+	 * process already has.
+	 * @return whether this call loaded the counter
+	 */
+	boolean open(long merchantId, LocalDate day) {
+		return this.live.loadIfAbsent(merchantId, day, this.ledger.openDay(merchantId, day));
 	}
 
 }

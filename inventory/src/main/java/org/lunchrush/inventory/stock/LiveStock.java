@@ -106,21 +106,21 @@ class LiveStock {
 	}
 
 	/**
-	 * @return portions left per item, empty when the day is not loaded
+	 * @return portions left per item, or empty when the day is not loaded (a loaded day
+	 * always holds its marker field, so one read tells both)
 	 */
-	Map<Long, Integer> read(long merchantId, LocalDate day) {
+	Optional<Map<Long, Integer>> read(long merchantId, LocalDate day) {
 		Map<Object, Object> entries = this.redis.opsForHash().entries(key(merchantId, day));
+		if (entries.isEmpty()) {
+			return Optional.empty();
+		}
 		Map<Long, Integer> left = new HashMap<>();
 		entries.forEach((field, value) -> {
 			if (!LOADED_MARKER.equals(field)) {
 				left.put(Long.parseLong(field.toString()), Integer.parseInt(value.toString()));
 			}
 		});
-		return left;
-	}
-
-	boolean isLoaded(long merchantId, LocalDate day) {
-		return Boolean.TRUE.equals(this.redis.hasKey(key(merchantId, day)));
+		return Optional.of(left);
 	}
 
 	private static Object[] arguments(List<StockLine> lines) {

@@ -22,13 +22,13 @@ class StockDays {
 
 	private final StockLedger ledger;
 
-	private final LiveStock live;
+	private final InventoryService inventory;
 
 	private final CampusTime time;
 
-	StockDays(StockLedger ledger, LiveStock live, CampusTime time) {
+	StockDays(StockLedger ledger, InventoryService inventory, CampusTime time) {
 		this.ledger = ledger;
-		this.live = live;
+		this.inventory = inventory;
 		this.time = time;
 	}
 
@@ -45,7 +45,7 @@ class StockDays {
 	void open(LocalDate day) {
 		int loaded = 0;
 		for (long merchant : this.ledger.merchants()) {
-			if (this.live.loadIfAbsent(merchant, day, this.ledger.openDay(merchant, day))) {
+			if (this.inventory.open(merchant, day)) {
 				loaded++;
 			}
 		}
