@@ -19,10 +19,22 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * Prepares the real services once per test JVM: a fresh {@code lunchrush_test} database,
  * an empty Redis database 1, no leftover RabbitMQ queues, and one in-process Kafka broker
  * (KRaft) for all tests.
+ * <p>
+ * Two working copies can run their integration tests side by side when one of them sets
+ * {@code LUNCHRUSH_TEST_SLOT=N} (N from 1 to 9): it then uses database
+ * {@code lunchrush_test<N>}, Redis database {@code 1 + N} and the RabbitMQ virtual host
+ * {@code lunchrush_test<N>}, which must exist ({@code rabbitmqctl add_vhost lunchrush_test<N>}
+ * and {@code rabbitmqctl set_permissions -p lunchrush_test<N> guest ".*" ".*" ".*"}).
  */
 public class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	static final String DATABASE = "lunchrush_test";
+	private static final int SLOT = Integer.parseInt(System.getenv().getOrDefault("LUNCHRUSH_TEST_SLOT", "0"));
+
+	static final String DATABASE = (SLOT == 0) ? "lunchrush_test" : "lunchrush_test" + SLOT;
+
+	private static final int REDIS_DATABASE = 1 + SLOT;
+
+	private static final String VIRTUAL_HOST = (SLOT == 0) ? "/" : "lunchrush_test" + SLOT;
 
 	private static final String HOST = System.getenv().getOrDefault("LUNCHRUSH_DB_HOST", "127.0.0.1");
 
@@ -39,7 +51,9 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
 		String brokers = start();
 		TestPropertyValues
 			.of(Map.of("spring.kafka.bootstrap-servers", brokers, "spring.datasource.url",
-					"jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE + "?reWriteBatchedInserts=true"))
+					"jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE + "?reWriteBatchedInserts=true",
+					"spring.data.redis.database", Integer.toString(REDIS_DATABASE), "spring.rabbitmq.virtual-host",
+					VIRTUAL_HOST))
 			.applyTo(context);
 	}
 
@@ -69,7 +83,7 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
 	private static void clearRedis() {
 		RedisClient client = RedisClient
 			.create("redis://" + System.getenv().getOrDefault("LUNCHRUSH_REDIS_HOST", "127.0.0.1") + ":"
-					+ System.getenv().getOrDefault("LUNCHRUSH_REDIS_PORT", "6379") + "/1");
+					+ System.getenv().getOrDefault("LUNCHRUSH_REDIS_PORT", "6379") + "/" + REDIS_DATABASE);
 		try (var connection = client.connect()) {
 			connection.sync().flushdb();
 		}
@@ -81,6 +95,7 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
 	private static void deleteQueues() {
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost(System.getenv().getOrDefault("LUNCHRUSH_RABBIT_HOST", "127.0.0.1"));
+		factory.setVirtualHost(VIRTUAL_HOST);
 		try (com.rabbitmq.client.Connection connection = factory.newConnection();
 				Channel channel = connection.createChannel()) {
 			for (String queue : List.of("lunchrush.ordering.payment-status", "lunchrush.ordering.payment-status.dlq")) {
