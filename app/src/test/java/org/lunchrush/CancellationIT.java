@@ -62,11 +62,13 @@ class CancellationIT extends IntegrationTest {
 		Response cancelled = api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of());
 
 		assertThat(cancelled.status()).isEqualTo(200);
-		assertThat(cancelled.body().path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(cancelled.body().path("status").asString()).isEqualTo("CANCELLED");
+		awaitStatus(student, orderId, "REFUNDED");
 		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId)))
 			.isEqualTo(1);
 		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
-		assertThat(timelineTypes(student, orderId)).containsSubsequence("PAID", "CANCELLED", "REFUND", "REFUNDED");
+		assertThat(timelineTypes(student, orderId)).containsSubsequence("PAID", "CANCELLED", "REFUND_REQUESTED",
+				"REFUND", "REFUNDED");
 	}
 
 	@Test
@@ -102,7 +104,8 @@ class CancellationIT extends IntegrationTest {
 				Map.of());
 
 		assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
-		assertThat(approved.body().path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(approved.body().path("status").asString()).isEqualTo("CANCELLED");
+		awaitStatus(student, orderId, "REFUNDED");
 		assertThat(count("select count(*) from payment.refund where order_id = ?", Long.parseLong(orderId)))
 			.isEqualTo(1);
 		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);

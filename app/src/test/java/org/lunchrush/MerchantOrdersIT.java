@@ -68,15 +68,19 @@ class MerchantOrdersIT extends IntegrationTest {
 				Map.of("reason", "卖完了 sold out at the stall"));
 
 		assertThat(rejected.status()).as(rejected.raw().body()).isEqualTo(200);
-		assertThat(rejected.body().path("status").asString()).isEqualTo("REFUNDED");
+		assertThat(rejected.body().path("status").asString()).as("refunds are confirmed later").isEqualTo("CANCELLED");
+		awaitStatus(student, orderId, "REFUNDED");
 		long order = Long.parseLong(orderId);
-		assertThat(count("select count(*) from payment.refund where order_id = ?", order)).isEqualTo(1);
+		assertThat(count("select count(*) from payment.refund where order_id = ? and status = 'SUCCEEDED'", order))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from payment.ledger where order_id = ? and kind = 'REFUND'", order))
+			.isEqualTo(1);
 		assertThat(
 				count("select count(*) from payment.sandbox_charge where order_id = ? and status = 'REFUNDED'", order))
 			.isEqualTo(1);
 		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
-		assertThat(timelineTypes(student, orderId)).containsSubsequence("PAID", "CANCELLED", "STOCK_RELEASED", "REFUND",
-				"REFUNDED");
+		assertThat(timelineTypes(student, orderId)).containsSubsequence("PAID", "CANCELLED", "STOCK_RELEASED",
+				"REFUND_REQUESTED", "REFUND", "REFUNDED");
 	}
 
 	@Test

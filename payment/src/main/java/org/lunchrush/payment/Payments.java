@@ -12,8 +12,10 @@ public interface Payments {
 	PaymentCheckout requestPayment(PaymentRequest request);
 
 	/**
-	 * Gives back the money of one provider transaction. Idempotent per transaction:
-	 * asking twice refunds once and answers the same receipt.
+	 * Asks the provider to give back the money of one provider transaction, within the
+	 * caller's transaction: the request is recorded and sent through the outbox after
+	 * commit, and the provider confirms it later ({@link RefundSucceeded}). Idempotent
+	 * per transaction: asking twice refunds once and answers the same receipt.
 	 */
 	RefundReceipt refund(long orderId, String transactionId, String reason);
 

@@ -48,8 +48,10 @@ class DeadLetterInbox {
 		headers.put("contentType", properties.getContentType());
 		headers.put("x-first-death-reason", properties.getHeader("x-first-death-reason"));
 		headers.put("orderId", properties.getHeader("orderId"));
-		long id = this.letters.store(DeadLetters.Source.RABBITMQ,
-				PaymentMessaging.EXCHANGE + "/" + PaymentMessaging.SUCCEEDED_ROUTING_KEY,
+		Object type = properties.getHeader(PaymentMessaging.TYPE_HEADER);
+		String routingKey = (type != null) ? type.toString() : PaymentMessaging.SUCCEEDED_ROUTING_KEY;
+		headers.put(PaymentMessaging.TYPE_HEADER, routingKey);
+		long id = this.letters.store(DeadLetters.Source.RABBITMQ, PaymentMessaging.EXCHANGE + "/" + routingKey,
 				Optional.ofNullable(properties.getMessageId()), message.getBody(), headers.toString());
 		log.warn("Payment status message {} dead-lettered, stored as dead letter {}", properties.getMessageId(), id);
 	}

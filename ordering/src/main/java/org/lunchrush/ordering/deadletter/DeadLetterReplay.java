@@ -39,9 +39,11 @@ class DeadLetterReplay {
 				properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 				letter.key().ifPresent(properties::setMessageId);
 				properties.setPriority(PaymentMessaging.STANDARD_PRIORITY);
+				String routingKey = letter.destination().substring(letter.destination().indexOf('/') + 1);
+				properties.setHeader(PaymentMessaging.TYPE_HEADER, routingKey);
 				CorrelationData correlation = new CorrelationData("replay-" + id);
-				this.rabbit.send(PaymentMessaging.EXCHANGE, PaymentMessaging.SUCCEEDED_ROUTING_KEY,
-						new Message(letter.payload(), properties), correlation);
+				this.rabbit.send(PaymentMessaging.EXCHANGE, routingKey, new Message(letter.payload(), properties),
+						correlation);
 				if (!correlation.getFuture().get(10, TimeUnit.SECONDS).ack()) {
 					throw new IllegalStateException("RabbitMQ refused the replay of dead letter " + id);
 				}

@@ -19,6 +19,7 @@ import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
 import org.lunchrush.payment.Payments;
 import org.lunchrush.payment.RefundReceipt;
+import org.lunchrush.payment.RefundSucceeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The moves of an order after it is paid for, or instead: the merchant accepts, rejects
  * or marks it ready, the student cancels. Each move locks the order row, is guarded by
  * the aggregate and by the state it leaves, and gives back what the order held (its
- * stock, its money) exactly once.
+ * stock, its money) exactly once. Money goes back asynchronously: a cancelled paid order
+ * asks for a refund and becomes {@code REFUNDED} when the provider confirms it.
  */
 @Service
 public class OrderLifecycle {
@@ -72,7 +74,7 @@ public class OrderLifecycle {
 		String transaction = order.paidTransactionId().orElseThrow();
 		apply(order, rejected);
 		releaseStock(record);
-		refundCancelled(order, transaction, "rejected by the merchant: " + reason);
+		requestRefund(order, transaction, "rejected by the merchant: " + reason);
 		return reloaded(orderId);
 	}
 
@@ -98,7 +100,7 @@ public class OrderLifecycle {
 		Optional<String> transaction = order.paidTransactionId();
 		apply(order, order.cancelByStudent(this.time.now()));
 		releaseStock(record);
-		transaction.ifPresent((txn) -> refundCancelled(order, txn, "cancelled by the student"));
+		transaction.ifPresent((txn) -> requestRefund(order, txn, "cancelled by the student"));
 		return reloaded(orderId);
 	}
 
@@ -114,7 +116,7 @@ public class OrderLifecycle {
 		apply(order, cancelled);
 		this.store.recordCancellationRequest(orderId, Optional.empty(), OrderStatus.CANCELLED);
 		releaseStock(record);
-		refundCancelled(order, transaction, "cancellation approved by the merchant");
+		requestRefund(order, transaction, "cancellation approved by the merchant");
 		return reloaded(orderId);
 	}
 
@@ -147,25 +149,39 @@ public class OrderLifecycle {
 	}
 
 	/**
-	 * Refunds one provider transaction of an order (idempotent per transaction) and
-	 * records it on the timeline.
+	 * Asks for the money of one provider transaction of an order back (idempotent per
+	 * transaction) and records the request on the timeline. The provider confirms the
+	 * refund later; {@link #confirmRefund} applies the confirmation.
 	 */
-	public RefundReceipt refund(Order order, String transactionId, String reason) {
+	public RefundReceipt requestRefund(Order order, String transactionId, String reason) {
 		RefundReceipt refund = this.payments.refund(order.id(), transactionId, reason);
-		log.info("Refunded transaction {} of order {}: {}", transactionId, order.id(), reason);
-		this.store.appendTimeline(order.id(), order.buildingId(), "refund:" + transactionId, this.time.now(), "REFUND",
-				reason + "; refund " + refund.refundId() + " of " + refund.amountCents() + " cents, provider reference "
-						+ refund.providerRefundId());
+		log.info("Refund {} requested for transaction {} of order {}: {}", refund.refundId(), transactionId, order.id(),
+				reason);
+		this.store.appendTimeline(order.id(), order.buildingId(), "refund-requested:" + transactionId, this.time.now(),
+				"REFUND_REQUESTED", reason + "; refund " + refund.refundId() + " of " + refund.amountCents()
+						+ " cents for transaction " + transactionId + " asked of the provider");
 		return refund;
 	}
 
 	/**
-	 * Refunds the money of a cancelled order and moves it to {@code REFUNDED}.
+	 * Applies the provider's confirmation of a refund, once per refund: it goes on the
+	 * timeline, and a cancelled order whose money this was becomes {@code REFUNDED}.
 	 */
-	public void refundCancelled(Order order, String transactionId, String reason) {
-		RefundReceipt refund = refund(order, transactionId, reason);
-		apply(order, order.markRefunded("refund " + refund.refundId() + " of " + refund.amountCents()
-				+ " cents for transaction " + refund.transactionId(), this.time.now()));
+	@Transactional
+	public void confirmRefund(RefundSucceeded refund) {
+		OrderRecord record = this.store.lock(refund.orderId())
+			.orElseThrow(() -> new IllegalStateException("Refund for unknown order " + refund.orderId()));
+		Order order = record.order();
+		Instant now = this.time.now();
+		boolean first = this.store.appendTimeline(order.id(), order.buildingId(), refund.eventId(), now, "REFUND",
+				"refund " + refund.refundId() + " of " + refund.amountCents() + " cents for transaction "
+						+ refund.transactionId() + " confirmed by the provider (reference " + refund.providerRefundId()
+						+ ")" + (refund.requestedByPlatform() ? "" : ", refunded at the provider"));
+		boolean ownMoney = order.paidTransactionId().map(refund.transactionId()::equals).orElse(true);
+		if (first && order.status() == OrderStatus.CANCELLED && ownMoney) {
+			apply(order, order.markRefunded("refund " + refund.refundId() + " of " + refund.amountCents()
+					+ " cents for transaction " + refund.transactionId(), now));
+		}
 	}
 
 	private OrderRecord moveMerchantOrder(long merchantId, long orderId, Function<Order, StatusChange> move) {

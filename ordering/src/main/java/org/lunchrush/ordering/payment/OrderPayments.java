@@ -73,7 +73,7 @@ class OrderPayments {
 					Map.of("orderId", Long.toString(orderId), "status", order.status().name()));
 		}
 		PaymentCheckout checkout = this.payments.requestPayment(new PaymentRequest(order.id(), order.studentId(),
-				order.totalCents(), order.vip(), "Lunchrush 订单 " + order.id()));
+				order.merchantId(), order.totalCents(), order.vip(), "Lunchrush 订单 " + order.id()));
 		this.store.appendTimeline(order.id(), order.buildingId(), "payment-requested:" + checkout.paymentId(),
 				this.time.now(), "PAYMENT_REQUESTED", "payment " + checkout.paymentId() + " opened with the provider");
 		return checkout;
@@ -105,11 +105,11 @@ class OrderPayments {
 			}
 		}
 		else if (order.status() == OrderStatus.CANCELLED) {
-			this.lifecycle.refundCancelled(order, payment.transactionId(),
+			this.lifecycle.requestRefund(order, payment.transactionId(),
 					"order was cancelled before the payment arrived");
 		}
 		else if (!order.isPaidBy(payment.transactionId())) {
-			this.lifecycle.refund(order, payment.transactionId(),
+			this.lifecycle.requestRefund(order, payment.transactionId(),
 					"order " + order.id() + " was already " + order.status());
 		}
 	}

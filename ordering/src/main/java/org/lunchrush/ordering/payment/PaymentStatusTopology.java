@@ -51,6 +51,13 @@ public class PaymentStatusTopology {
 			.with(PaymentMessaging.SUCCEEDED_ROUTING_KEY);
 	}
 
+	@Bean
+	Binding refundStatusBinding(Queue paymentStatusQueue, TopicExchange orderingPaymentExchange) {
+		return BindingBuilder.bind(paymentStatusQueue)
+			.to(orderingPaymentExchange)
+			.with(PaymentMessaging.REFUNDED_ROUTING_KEY);
+	}
+
 	/**
 	 * The dead-letter queue's own listener: a letter it cannot store is requeued, never
 	 * dropped, and not retried in place.

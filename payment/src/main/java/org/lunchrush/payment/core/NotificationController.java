@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Receives the provider's notifications. The signature is checked on the raw bytes,
- * before anything is parsed or changed.
+ * Receives the provider's notifications of charges and refunds. The signature is checked
+ * on the raw bytes, before anything is parsed or changed.
  */
 @RestController
 class NotificationController {

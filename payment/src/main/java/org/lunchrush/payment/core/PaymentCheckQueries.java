@@ -19,11 +19,12 @@ class PaymentCheckQueries implements PaymentChecks {
 	@Override
 	public List<KeptCharge> keptCharges() {
 		return this.jdbc.sql("""
-				select p.order_id, n.transaction_id, p.amount_cents
-				from payment.notification n
-				join payment.payment p on p.id = n.payment_id
-				where not exists (select 1 from payment.refund r where r.transaction_id = n.transaction_id)
-				order by p.order_id
+				select c.order_id, c.transaction_id, c.amount_cents
+				from payment.ledger c
+				where c.kind = 'CHARGE'
+				  and not exists (select 1 from payment.ledger r
+				                  where r.kind = 'REFUND' and r.transaction_id = c.transaction_id)
+				order by c.order_id
 				""").query((rs, row) -> new KeptCharge(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
 	}
 

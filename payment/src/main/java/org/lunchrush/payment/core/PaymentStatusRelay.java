@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.lunchrush.payment.PaymentMessaging;
 import org.lunchrush.payment.PaymentSucceeded;
+import org.lunchrush.payment.RefundSucceeded;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.amqp.core.Message;
@@ -32,20 +33,30 @@ class PaymentStatusRelay {
 
 	@ApplicationModuleListener
 	void on(PaymentSucceeded event) throws Exception {
+		relay(PaymentMessaging.SUCCEEDED_ROUTING_KEY, event.eventId(), event.orderId(), event.vip(), event);
+	}
+
+	@ApplicationModuleListener
+	void on(RefundSucceeded event) throws Exception {
+		relay(PaymentMessaging.REFUNDED_ROUTING_KEY, event.eventId(), event.orderId(), event.vip(), event);
+	}
+
+	private void relay(String routingKey, String eventId, long orderId, boolean vip, Object event) throws Exception {
 		MessageProperties properties = new MessageProperties();
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-		properties.setMessageId(event.eventId());
-		properties.setPriority(PaymentMessaging.priority(event.vip()));
-		properties.setHeader("orderId", Long.toString(event.orderId()));
+		properties.setMessageId(eventId);
+		properties.setPriority(PaymentMessaging.priority(vip));
+		properties.setHeader("orderId", Long.toString(orderId));
+		properties.setHeader(PaymentMessaging.TYPE_HEADER, routingKey);
 		Message message = new Message(this.json.writeValueAsBytes(event), properties);
-		CorrelationData correlation = new CorrelationData(event.eventId());
-		this.rabbit.send(PaymentMessaging.EXCHANGE, PaymentMessaging.SUCCEEDED_ROUTING_KEY, message, correlation);
+		CorrelationData correlation = new CorrelationData(eventId);
+		this.rabbit.send(PaymentMessaging.EXCHANGE, routingKey, message, correlation);
 		CorrelationData.Confirm confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
 		if (!confirm.ack()) {
-			throw new IllegalStateException("RabbitMQ refused " + event.eventId() + ": " + confirm.reason());
+			throw new IllegalStateException("RabbitMQ refused " + eventId + ": " + confirm.reason());
 		}
 		if (correlation.getReturned() != null) {
-			throw new IllegalStateException("No queue took " + event.eventId() + ": " + correlation.getReturned());
+			throw new IllegalStateException("No queue took " + eventId + ": " + correlation.getReturned());
 		}
 	}
 

@@ -26,9 +26,24 @@ public interface PaymentProvider {
 	Optional<ProviderNotification> verify(byte[] body, Optional<String> signature);
 
 	/**
-	 * Refunds one provider transaction. Idempotent per {@code refundId}.
+	 * Asks the provider to refund one transaction. The provider only accepts the request
+	 * here; the refund itself is confirmed later by a signed notification. Idempotent per
+	 * {@code refundId}.
+	 * @throws RefundRefused when the provider will never carry this refund out
 	 */
 	ProviderRefund refund(RefundCommand command);
+
+	/**
+	 * Asks the provider what became of a payment, for the callbacks that never arrive.
+	 * @return the charge that paid it, empty while it is unpaid
+	 */
+	Optional<ProviderNotification.Charge> queryCharge(long paymentId);
+
+	/**
+	 * Asks the provider what became of a refund the platform requested.
+	 * @return the refund once the provider has carried it out
+	 */
+	Optional<ProviderNotification.Refund> queryRefund(long refundId, String transactionId);
 
 	record CheckoutRequest(long paymentId, long orderId, int amountCents, String subject) {
 	}
@@ -36,10 +51,22 @@ public interface PaymentProvider {
 	record ProviderCheckout(String payUrl) {
 	}
 
-	record RefundCommand(String refundId, long paymentId, String transactionId, int amountCents) {
+	record RefundCommand(long refundId, long paymentId, String transactionId, int amountCents) {
 	}
 
 	record ProviderRefund(String providerRefundId) {
+	}
+
+	/**
+	 * The provider refused a refund for good (an unknown transaction, say): retrying will
+	 * not help, an operator has to look.
+	 */
+	class RefundRefused extends RuntimeException {
+
+		public RefundRefused(String reason) {
+			super(reason);
+		}
+
 	}
 
 }

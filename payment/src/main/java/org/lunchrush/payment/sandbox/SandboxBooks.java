@@ -11,6 +11,7 @@ import org.lunchrush.kernel.LunchrushException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class SandboxBooks {
 
+	static final String REFUND_PREFIX = "SBR";
+
 	private final JdbcClient jdbc;
 
 	SandboxBooks(JdbcClient jdbc) {
@@ -26,8 +29,19 @@ class SandboxBooks {
 	}
 
 	record Charge(long paymentId, long orderId, int amountCents, String subject, String status,
-			Optional<String> transactionId, Optional<Instant> paidAt) {
+			Optional<String> transactionId, Optional<Instant> paidAt, Optional<String> refundId,
+			Optional<Instant> refundedAt) {
+
+		boolean paid() {
+			return "PAID".equals(this.status) || "REFUNDED".equals(this.status);
+		}
+
 	}
+
+	private static final String SELECT = """
+			select payment_id, order_id, amount_cents, subject, status, transaction_id, paid_at, refund_id, refunded_at
+			from payment.sandbox_charge
+			""";
 
 	void openCharge(long paymentId, long orderId, int amountCents, String subject) {
 		this.jdbc.sql("""
@@ -43,21 +57,34 @@ class SandboxBooks {
 	}
 
 	Optional<Charge> find(long paymentId) {
-		return this.jdbc.sql("""
-				select payment_id, order_id, amount_cents, subject, status, transaction_id, paid_at
-				from payment.sandbox_charge where payment_id = :payment
-				""").param("payment", paymentId).query((rs, row) -> {
-			Timestamp paidAt = rs.getTimestamp(7);
-			return new Charge(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-					Optional.ofNullable(rs.getString(6)), Optional.ofNullable(paidAt).map(Timestamp::toInstant));
-		}).optional();
+		return this.jdbc.sql(SELECT + " where payment_id = :payment")
+			.param("payment", paymentId)
+			.query(SandboxBooks::charge)
+			.optional();
+	}
+
+	Optional<Charge> findByTransaction(String transactionId) {
+		return this.jdbc.sql(SELECT + " where transaction_id = :txn")
+			.param("txn", transactionId)
+			.query(SandboxBooks::charge)
+			.optional();
+	}
+
+	private static Charge charge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Charge(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+				Optional.ofNullable(rs.getString(6)), instant(rs.getTimestamp(7)), Optional.ofNullable(rs.getString(8)),
+				instant(rs.getTimestamp(9)));
+	}
+
+	private static Optional<Instant> instant(Timestamp timestamp) {
+		return Optional.ofNullable(timestamp).map(Timestamp::toInstant);
 	}
 
 	/**
 	 * The student pays: the charge moves from OPEN to PAID once; paying again changes
 	 * nothing.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Charge pay(long paymentId) {
 		String transactionId = "SBX" + Ids.next();
 		this.jdbc.sql("""
@@ -69,19 +96,17 @@ class SandboxBooks {
 	}
 
 	/**
-	 * @return the provider's refund id; the same one when asked again
+	 * Takes a refund request: a paid charge becomes refunded once; asking again answers
+	 * the same charge.
+	 * @return the charge as refunded, empty when the provider never took this transaction
 	 */
-	@Transactional
-	String refund(String transactionId, String refundId) {
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	Optional<Charge> refund(String transactionId, long refundId) {
 		this.jdbc.sql("""
-				update payment.sandbox_charge set status = 'REFUNDED', refund_id = :refund
+				update payment.sandbox_charge set status = 'REFUNDED', refund_id = :refund, refunded_at = now()
 				where transaction_id = :txn and status = 'PAID'
-				""").param("refund", "SBR" + refundId).param("txn", transactionId).update();
-		return this.jdbc.sql("select refund_id from payment.sandbox_charge where transaction_id = :txn")
-			.param("txn", transactionId)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new LunchrushException(ErrorCode.NOT_FOUND, Map.of("transactionId", transactionId)));
+				""").param("refund", REFUND_PREFIX + refundId).param("txn", transactionId).update();
+		return findByTransaction(transactionId);
 	}
 
 }

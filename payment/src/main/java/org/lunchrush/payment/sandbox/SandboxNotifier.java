@@ -61,12 +61,45 @@ class SandboxNotifier {
 	}
 
 	/**
+	 * The signed body the provider sends once it has refunded a charge.
+	 */
+	SignedNotification refundNotificationFor(SandboxBooks.Charge charge) {
+		String refundId = charge.refundId().orElseThrow();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("notifyId", Long.toString(Ids.next()));
+		body.put("type", "REFUND");
+		body.put("refundId", refundId);
+		body.put("outRefundNo", refundId.substring(SandboxBooks.REFUND_PREFIX.length()));
+		body.put("transactionId", charge.transactionId().orElseThrow());
+		body.put("paymentId", Long.toString(charge.paymentId()));
+		body.put("outTradeNo", Long.toString(charge.orderId()));
+		body.put("amountCents", charge.amountCents());
+		body.put("status", "SUCCESS");
+		body.put("refundedAt", charge.refundedAt().orElseThrow().toString());
+		byte[] bytes = this.json.writeValueAsBytes(body);
+		return new SignedNotification(bytes, SandboxSignature.sign(bytes, this.properties.merchantKey()));
+	}
+
+	/**
 	 * Sends in the background; the student's confirmation does not wait for the platform.
 	 */
 	void send(SandboxBooks.Charge charge) {
-		SignedNotification notification = notificationFor(charge);
+		send(notificationFor(charge), Duration.ZERO, "sandbox-notify-" + charge.paymentId());
+	}
+
+	/**
+	 * Carries a refund out later, as real providers do, then notifies.
+	 */
+	void sendRefund(SandboxBooks.Charge charge) {
+		send(refundNotificationFor(charge), this.properties.refundDelay(), "sandbox-refund-" + charge.paymentId());
+	}
+
+	private void send(SignedNotification notification, Duration delay, String name) {
 		for (int copy = 0; copy < this.properties.notifyCopies(); copy++) {
-			Thread.ofVirtual().name("sandbox-notify-" + charge.paymentId()).start(() -> deliver(notification));
+			Thread.ofVirtual().name(name).start(() -> {
+				sleep(delay);
+				deliver(notification);
+			});
 		}
 	}
 

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * providers repeat; so does the sandbox when asked)
  * @param notifyAttempts how often one copy is tried before the provider gives up
  * @param notifyBackoff the first pause between attempts; it doubles
+ * @param refundDelay how long the provider takes to carry out a refund it accepted
  */
 @ConfigurationProperties("lunchrush.payment.sandbox")
 public record SandboxProperties(String merchantKey, String notifyUrl, int notifyCopies, int notifyAttempts,
-		Duration notifyBackoff) {
+		Duration notifyBackoff, Duration refundDelay) {
 
 	public SandboxProperties {
 		if (merchantKey == null || merchantKey.length() < 16) {
@@ -26,6 +27,7 @@ public record SandboxProperties(String merchantKey, String notifyUrl, int notify
 		notifyCopies = Math.max(1, notifyCopies);
 		notifyAttempts = Math.max(1, notifyAttempts);
 		notifyBackoff = (notifyBackoff != null) ? notifyBackoff : Duration.ofMillis(500);
+		refundDelay = (refundDelay != null) ? refundDelay : Duration.ofMillis(500);
 	}
 
 }

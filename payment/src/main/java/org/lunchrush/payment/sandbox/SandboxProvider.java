@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The platform's side of the sandbox provider: opening its checkout, reading its signed
- * notifications, asking it for refunds.
+ * notifications, asking it for refunds and asking what became of a payment or a refund.
  */
 @Component
 class SandboxProvider implements PaymentProvider {
@@ -26,14 +26,17 @@ class SandboxProvider implements PaymentProvider {
 
 	private final SandboxProperties properties;
 
+	private final SandboxNotifier notifier;
+
 	private final ObjectMapper json;
 
 	private final String publicUrl;
 
-	SandboxProvider(SandboxBooks books, SandboxProperties properties, ObjectMapper json,
+	SandboxProvider(SandboxBooks books, SandboxProperties properties, SandboxNotifier notifier, ObjectMapper json,
 			@Value("${lunchrush.public-url}") String publicUrl) {
 		this.books = books;
 		this.properties = properties;
+		this.notifier = notifier;
 		this.json = json;
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
@@ -55,20 +58,54 @@ class SandboxProvider implements PaymentProvider {
 			return Optional.empty();
 		}
 		try {
-			JsonNode node = this.json.readTree(body);
-			return Optional.of(new ProviderNotification(node.required("transactionId").asString(),
-					Long.parseLong(node.required("paymentId").asString()),
-					Long.parseLong(node.required("outTradeNo").asString()), node.required("amountCents").asInt(),
-					Instant.parse(node.required("paidAt").asString()), new String(body, StandardCharsets.UTF_8)));
+			return Optional.of(read(body));
 		}
 		catch (RuntimeException ex) {
 			throw new LunchrushException(ErrorCode.VALIDATION, Map.of("reason", "unreadable notification"));
 		}
 	}
 
+	private ProviderNotification read(byte[] body) {
+		JsonNode node = this.json.readTree(body);
+		String text = new String(body, StandardCharsets.UTF_8);
+		String transactionId = node.required("transactionId").asString();
+		long paymentId = Long.parseLong(node.required("paymentId").asString());
+		long orderId = Long.parseLong(node.required("outTradeNo").asString());
+		int amountCents = node.required("amountCents").asInt();
+		if ("REFUND".equals(node.path("type").asString("PAYMENT"))) {
+			Optional<Long> refundId = node.hasNonNull("outRefundNo")
+					? Optional.of(Long.parseLong(node.get("outRefundNo").asString())) : Optional.empty();
+			return new ProviderNotification.Refund(node.required("refundId").asString(), refundId, transactionId,
+					paymentId, orderId, amountCents, Instant.parse(node.required("refundedAt").asString()), text);
+		}
+		return new ProviderNotification.Charge(transactionId, paymentId, orderId, amountCents,
+				Instant.parse(node.required("paidAt").asString()), text);
+	}
+
 	@Override
 	public ProviderRefund refund(RefundCommand command) {
-		return new ProviderRefund(this.books.refund(command.transactionId(), command.refundId()));
+		SandboxBooks.Charge charge = this.books.refund(command.transactionId(), command.refundId())
+			.orElseThrow(() -> new RefundRefused("the sandbox never took transaction " + command.transactionId()));
+		if (charge.paymentId() != command.paymentId() || charge.amountCents() != command.amountCents()) {
+			throw new RefundRefused("refund " + command.refundId() + " does not match transaction "
+					+ command.transactionId() + " in the sandbox's books");
+		}
+		this.notifier.sendRefund(charge);
+		return new ProviderRefund(charge.refundId().orElseThrow());
+	}
+
+	@Override
+	public Optional<ProviderNotification.Charge> queryCharge(long paymentId) {
+		return this.books.find(paymentId)
+			.filter(SandboxBooks.Charge::paid)
+			.map((charge) -> (ProviderNotification.Charge) read(this.notifier.notificationFor(charge).body()));
+	}
+
+	@Override
+	public Optional<ProviderNotification.Refund> queryRefund(long refundId, String transactionId) {
+		return this.books.findByTransaction(transactionId)
+			.filter((charge) -> charge.refundId().equals(Optional.of(SandboxBooks.REFUND_PREFIX + refundId)))
+			.map((charge) -> (ProviderNotification.Refund) read(this.notifier.refundNotificationFor(charge).body()));
 	}
 
 }
