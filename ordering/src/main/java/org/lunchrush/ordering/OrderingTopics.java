@@ -6,9 +6,15 @@ package org.lunchrush.ordering;
 public final class OrderingTopics {
 
 	/**
-	 * The order event stream; key = order id.
+	 * The order intake stream ({@link OrderPlaced}); key = order id.
 	 */
 	public static final String ORDERS = "lunchrush.orders";
+
+	/**
+	 * What happened to persisted orders ({@link OrderStatusChanged}), relayed from the
+	 * outbox; key = order id, so one order's events stay in order.
+	 */
+	public static final String ORDER_EVENTS = "lunchrush.order-events";
 
 	/**
 	 * Records of the order stream that could not be processed, kept for inspection and

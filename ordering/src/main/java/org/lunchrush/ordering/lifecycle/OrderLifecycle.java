@@ -12,6 +12,7 @@ import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.domain.StatusChange;
@@ -23,6 +24,7 @@ import org.lunchrush.payment.RefundSucceeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,11 +48,15 @@ public class OrderLifecycle {
 
 	private final CampusTime time;
 
-	OrderLifecycle(OrderStore store, Inventory inventory, Payments payments, CampusTime time) {
+	private final ApplicationEventPublisher events;
+
+	OrderLifecycle(OrderStore store, Inventory inventory, Payments payments, CampusTime time,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.inventory = inventory;
 		this.payments = payments;
 		this.time = time;
+		this.events = events;
 	}
 
 	@Transactional
@@ -197,8 +203,23 @@ public class OrderLifecycle {
 					() -> new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId))));
 	}
 
-	private void apply(Order order, StatusChange change) {
+	/**
+	 * Stores a transition, guarded by the status it leaves, and publishes it through the
+	 * outbox in the caller's transaction: every status change of a persisted order goes
+	 * through here.
+	 * @return false when the order had already moved
+	 */
+	public boolean record(Order order, StatusChange change) {
 		if (!this.store.apply(change, order.buildingId(), order.paidTransactionId())) {
+			return false;
+		}
+		this.events.publishEvent(OrderStatusChanged.of(order.id(), order.studentId(), order.merchantId(),
+				order.buildingId(), change.from().name(), change.to().name(), change.at(), change.detail()));
+		return true;
+	}
+
+	private void apply(Order order, StatusChange change) {
+		if (!record(order, change)) {
 			// The row is locked, so only a bug elsewhere gets here.
 			throw new IllegalStateException("Order " + order.id() + " changed under its lock");
 		}

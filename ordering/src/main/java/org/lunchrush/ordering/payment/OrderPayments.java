@@ -95,8 +95,7 @@ class OrderPayments {
 			return;
 		}
 		if (order.status() == OrderStatus.PENDING_PAYMENT) {
-			this.store.apply(order.markPaid(payment.transactionId(), this.time.now()), order.buildingId(),
-					Optional.of(payment.transactionId()));
+			this.lifecycle.record(order, order.markPaid(payment.transactionId(), this.time.now()));
 			boolean autoAccept = this.catalog.merchant(order.merchantId())
 				.map((merchant) -> merchant.settings().autoAccept())
 				.orElse(false);

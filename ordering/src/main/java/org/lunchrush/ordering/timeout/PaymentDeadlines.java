@@ -2,7 +2,6 @@ package org.lunchrush.ordering.timeout;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.domain.Order;
@@ -97,7 +96,7 @@ class PaymentDeadlines {
 			return false;
 		}
 		StatusChange change = order.cancelUnpaid(now);
-		if (!this.store.apply(change, order.buildingId(), Optional.empty())) {
+		if (!this.lifecycle.record(order, change)) {
 			return false;
 		}
 		this.lifecycle.releaseStock(record);

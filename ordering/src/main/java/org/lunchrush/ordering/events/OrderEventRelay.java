@@ -1,0 +1,58 @@
+package org.lunchrush.ordering.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.lunchrush.ordering.OrderStatusChanged;
+import org.lunchrush.ordering.OrderingTopics;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+/**
+ * Relays committed order status changes from the outbox (Spring Modulith's event
+ * publication registry) to the order event topic. The publication completes only when the
+ * broker acknowledged the record ({@code acks=all}); if Kafka is away, it stays
+ * incomplete and is resubmitted, so nothing committed goes unpublished. Consumers
+ * deduplicate on the event id header.
+ * <p>
+ * Written here rather than with Modulith's Kafka externalization so that completion is
+ * tied to the broker's acknowledgement in plain sight, the same way the payment relay
+ * ties it to RabbitMQ's confirm.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderEventRelay {
+
+	static final String EVENT_ID_HEADER = "lunchrush-event-id";
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final ObjectMapper json;
+
+	OrderEventRelay(KafkaTemplate<String, byte[]> kafka, ObjectMapper json) {
+		this.kafka = kafka;
+		this.json = json;
+	}
+
+	@Bean
+	NewTopic orderEventTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
+			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
+		return TopicBuilder.name(OrderingTopics.ORDER_EVENTS).partitions(partitions).replicas(replicas).build();
+	}
+
+	@ApplicationModuleListener
+	void on(OrderStatusChanged event) throws Exception {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(OrderingTopics.ORDER_EVENTS,
+				Long.toString(event.orderId()), this.json.writeValueAsBytes(event));
+		record.headers().add(EVENT_ID_HEADER, event.eventId().getBytes(StandardCharsets.UTF_8));
+		this.kafka.send(record).get(10, TimeUnit.SECONDS);
+	}
+
+}
