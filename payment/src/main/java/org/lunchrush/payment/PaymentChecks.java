@@ -1,9 +1,11 @@
 package org.lunchrush.payment;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the payment module tells the invariant check.
+ * What the payment module tells the invariant check and the settlement report.
  */
 public interface PaymentChecks {
 
@@ -11,6 +13,23 @@ public interface PaymentChecks {
 	 * @return every provider transaction that took money and was not refunded
 	 */
 	List<KeptCharge> keptCharges();
+
+	/**
+	 * @return the money that moved for each of these orders, from the payment ledger
+	 * (orders without any movement are left out)
+	 */
+	Map<Long, OrderMoney> moneyOf(Collection<Long> orderIds);
+
+	/**
+	 * What the ledger holds for one order.
+	 */
+	record OrderMoney(long orderId, int charges, long chargedCents, int refunds, long refundedCents) {
+
+		public long netCents() {
+			return this.chargedCents - this.refundedCents;
+		}
+
+	}
 
 	/**
 	 * Money the platform holds for an order.

@@ -2,6 +2,7 @@ package org.lunchrush.ordering.persistence;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,16 @@ class OrderCheckQueries implements OrderChecks {
 				.forEach((entry) -> statuses.put(entry.getKey(), entry.getValue()));
 		}
 		return statuses;
+	}
+
+	@Override
+	public List<OrderSummary> ofDay(LocalDate day) {
+		return this.jdbc.sql("""
+				select id, merchant_id, status, total_cents from ordering.orders where stock_day = :day order by id
+				""")
+			.param("day", day)
+			.query((rs, row) -> new OrderSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+			.list();
 	}
 
 }

@@ -1,6 +1,9 @@
 package org.lunchrush.payment.core;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.lunchrush.payment.PaymentChecks;
 
@@ -9,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 class PaymentCheckQueries implements PaymentChecks {
+
+	private static final int CHUNK = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -26,6 +31,28 @@ class PaymentCheckQueries implements PaymentChecks {
 				                  where r.kind = 'REFUND' and r.transaction_id = c.transaction_id)
 				order by c.order_id
 				""").query((rs, row) -> new KeptCharge(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
+	}
+
+	@Override
+	public Map<Long, OrderMoney> moneyOf(Collection<Long> orderIds) {
+		Map<Long, OrderMoney> money = new HashMap<>();
+		List<Long> ids = List.copyOf(orderIds);
+		// PostgreSQL takes at most 32,767 parameters in one statement.
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			this.jdbc
+				.sql("""
+						select order_id,
+						  count(*) filter (where kind = 'CHARGE'), coalesce(sum(amount_cents) filter (where kind = 'CHARGE'), 0),
+						  count(*) filter (where kind = 'REFUND'), coalesce(sum(amount_cents) filter (where kind = 'REFUND'), 0)
+						from payment.ledger where order_id in (:ids) group by order_id
+						""")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+				.query((rs, row) -> new OrderMoney(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4),
+						rs.getLong(5)))
+				.list()
+				.forEach((entry) -> money.put(entry.orderId(), entry));
+		}
+		return money;
 	}
 
 }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SandboxProperties.class)
+@EnableConfigurationProperties({ SandboxProperties.class, ReconciliationProperties.class })
 class PaymentMessagingConfiguration {
 
 	@Bean

@@ -1,0 +1,35 @@
+package org.lunchrush.ops;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.lunchrush.kernel.CampusTime;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/admin/settlements?date=2026-11-24}: the daily settlement report
+ * (today by default). Operators only.
+ */
+@RestController
+class SettlementController {
+
+	private final Settlement settlement;
+
+	private final CampusTime time;
+
+	SettlementController(Settlement settlement, CampusTime time) {
+		this.settlement = settlement;
+		this.time = time;
+	}
+
+	@GetMapping("/api/v1/admin/settlements")
+	SettlementReport settlements(
+			@RequestParam(name = "date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> day) {
+		return this.settlement.of(day.orElseGet(this.time::today));
+	}
+
+}
