@@ -152,6 +152,19 @@ public abstract class IntegrationTest {
 		return types;
 	}
 
+	/**
+	 * Waits for the platform to come to rest and requires every invariant check to find
+	 * nothing: no oversell, no money kept for an undeliverable order, no double charge,
+	 * no stuck order, Redis agreeing with the ledger.
+	 */
+	protected void assertInvariantsHold() {
+		Session admin = api().login("admin");
+		await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			Response report = api().get("/api/v1/admin/invariants", admin);
+			assertThat(report.body().path("ok").asBoolean()).as(report.raw().body()).isTrue();
+		});
+	}
+
 	protected long count(String sql, Object... params) {
 		var statement = this.jdbc.sql(sql);
 		for (Object param : params) {

@@ -1,5 +1,9 @@
 package org.lunchrush.payment;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
 /**
  * The payment module's published API.
  */
@@ -18,5 +22,11 @@ public interface Payments {
 	 * per transaction: asking twice refunds once and answers the same receipt.
 	 */
 	RefundReceipt refund(long orderId, String transactionId, String reason);
+
+	/**
+	 * @return for each of these orders that the provider has charged, when it first did
+	 * (whether or not the order has heard of it yet)
+	 */
+	Map<Long, Instant> firstChargedAt(Collection<Long> orderIds);
 
 }

@@ -2,6 +2,7 @@ package org.lunchrush.ordering.timeout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.domain.Order;
@@ -9,6 +10,7 @@ import org.lunchrush.ordering.domain.StatusChange;
 import org.lunchrush.ordering.lifecycle.OrderLifecycle;
 import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
+import org.lunchrush.payment.Payments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +39,15 @@ class PaymentDeadlines {
 
 	private final CampusTime time;
 
-	PaymentDeadlines(OrderStore store, OrderLifecycle lifecycle, TransactionTemplate transaction, CampusTime time) {
+	private final Payments payments;
+
+	PaymentDeadlines(OrderStore store, OrderLifecycle lifecycle, TransactionTemplate transaction, CampusTime time,
+			Payments payments) {
 		this.store = store;
 		this.lifecycle = lifecycle;
 		this.transaction = transaction;
 		this.time = time;
+		this.payments = payments;
 	}
 
 	@Scheduled(fixedDelayString = "${lunchrush.ordering.deadline-check-interval:PT5S}")
@@ -67,9 +73,10 @@ class PaymentDeadlines {
 	 * cannot hold the others back.
 	 */
 	private int cancelAll(List<Long> orderIds) {
+		Map<Long, Instant> charged = this.payments.firstChargedAt(orderIds);
 		try {
 			Integer cancelled = this.transaction
-				.execute((status) -> (int) orderIds.stream().filter(this::cancel).count());
+				.execute((status) -> (int) orderIds.stream().filter((id) -> cancel(id, charged.get(id))).count());
 			return (cancelled != null) ? cancelled : 0;
 		}
 		catch (RuntimeException ex) {
@@ -78,7 +85,8 @@ class PaymentDeadlines {
 			int cancelled = 0;
 			for (long orderId : orderIds) {
 				try {
-					cancelled += Boolean.TRUE.equals(this.transaction.execute((status) -> cancel(orderId))) ? 1 : 0;
+					cancelled += Boolean.TRUE
+						.equals(this.transaction.execute((status) -> cancel(orderId, charged.get(orderId)))) ? 1 : 0;
 				}
 				catch (RuntimeException failure) {
 					log.error("Could not cancel overdue order {}", orderId, failure);
@@ -88,11 +96,20 @@ class PaymentDeadlines {
 		}
 	}
 
-	private boolean cancel(long orderId) {
+	/**
+	 * @param chargedAt when the provider charged for the order, if it did: a charge made
+	 * in time whose status update is still on its way (RabbitMQ was away, say) is not a
+	 * reason to cancel; the update will pay the order.
+	 */
+	private boolean cancel(long orderId, Instant chargedAt) {
 		Instant now = this.time.now();
 		OrderRecord record = this.store.lock(orderId).orElseThrow();
 		Order order = record.order();
 		if (!order.isPaymentOverdue(now)) {
+			return false;
+		}
+		if (chargedAt != null && !chargedAt.isAfter(order.payBy())) {
+			log.debug("Order {} was paid in time; waiting for its payment update", orderId);
 			return false;
 		}
 		StatusChange change = order.cancelUnpaid(now);

@@ -1,5 +1,7 @@
 package org.lunchrush.payment.core;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 import org.lunchrush.kernel.ErrorCode;
@@ -151,6 +153,12 @@ class PaymentService implements Payments {
 					new RefundRequested(refundId, payment.id(), orderId, transactionId, payment.amountCents()));
 		}
 		return receipt(this.store.refundOf(transactionId).orElseThrow());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, Instant> firstChargedAt(Collection<Long> orderIds) {
+		return orderIds.isEmpty() ? Map.of() : this.store.firstChargedAt(orderIds);
 	}
 
 	private PaymentRow matching(long paymentId, long orderId, int amountCents) {

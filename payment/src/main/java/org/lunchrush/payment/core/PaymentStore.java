@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.lunchrush.kernel.Ids;
@@ -249,6 +252,19 @@ class PaymentStore {
 			.param("amount", amountCents)
 			.param("at", Timestamp.from(occurredAt))
 			.update() == 1;
+	}
+
+	Map<Long, Instant> firstChargedAt(Collection<Long> orderIds) {
+		Map<Long, Instant> charged = new HashMap<>();
+		this.jdbc.sql("""
+				select order_id, min(occurred_at) from payment.ledger
+				where kind = 'CHARGE' and order_id in (:orders) group by order_id
+				""")
+			.param("orders", orderIds)
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.list()
+			.forEach((entry) -> charged.put(entry.getKey(), entry.getValue()));
+		return charged;
 	}
 
 	private PaymentRow row(ResultSet rs, int row) throws SQLException {
