@@ -24,8 +24,8 @@ public interface Payments {
 	RefundReceipt refund(long orderId, String transactionId, String reason);
 
 	/**
-	 * @return for each of these orders that the provider has charged, when it first did
-	 * (whether or not the order has heard of it yet)
+	 * @return for each of these orders that the provider has charged and not refunded,
+	 * when it first did (whether or not the order has heard of it yet)
 	 */
 	Map<Long, Instant> firstChargedAt(Collection<Long> orderIds);
 

@@ -257,8 +257,11 @@ class PaymentStore {
 	Map<Long, Instant> firstChargedAt(Collection<Long> orderIds) {
 		Map<Long, Instant> charged = new HashMap<>();
 		this.jdbc.sql("""
-				select order_id, min(occurred_at) from payment.ledger
-				where kind = 'CHARGE' and order_id in (:orders) group by order_id
+				select c.order_id, min(c.occurred_at) from payment.ledger c
+				where c.kind = 'CHARGE' and c.order_id in (:orders)
+				  and not exists (select 1 from payment.ledger r
+				                  where r.kind = 'REFUND' and r.transaction_id = c.transaction_id)
+				group by c.order_id
 				""")
 			.param("orders", orderIds)
 			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
