@@ -23,8 +23,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * Two working copies can run their integration tests side by side when one of them sets
  * {@code LUNCHRUSH_TEST_SLOT=N} (N from 1 to 9): it then uses database
  * {@code lunchrush_test<N>}, Redis database {@code 1 + N} and the RabbitMQ virtual host
- * {@code lunchrush_test<N>}, which must exist ({@code rabbitmqctl add_vhost lunchrush_test<N>}
- * and {@code rabbitmqctl set_permissions -p lunchrush_test<N> guest ".*" ".*" ".*"}).
+ * {@code lunchrush_test<N>}, which must exist
+ * ({@code rabbitmqctl add_vhost lunchrush_test<N>} and
+ * {@code rabbitmqctl set_permissions -p lunchrush_test<N> guest ".*" ".*" ".*"}).
  */
 public class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -49,11 +50,10 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String brokers = start();
-		TestPropertyValues
-			.of(Map.of("spring.kafka.bootstrap-servers", brokers, "spring.datasource.url",
-					"jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE + "?reWriteBatchedInserts=true",
-					"spring.data.redis.database", Integer.toString(REDIS_DATABASE), "spring.rabbitmq.virtual-host",
-					VIRTUAL_HOST))
+		TestPropertyValues.of(Map.of("spring.kafka.bootstrap-servers", brokers, "spring.datasource.url",
+				"jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE + "?reWriteBatchedInserts=true",
+				"spring.data.redis.database", Integer.toString(REDIS_DATABASE), "spring.rabbitmq.virtual-host",
+				VIRTUAL_HOST))
 			.applyTo(context);
 	}
 
