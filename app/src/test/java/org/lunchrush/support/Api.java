@@ -79,6 +79,10 @@ public final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	public Response delete(String path, Session session) {
+		return send(request(path, session).DELETE());
+	}
+
 	/**
 	 * Posts raw bytes with extra headers, as an outside party (the payment provider)
 	 * would.

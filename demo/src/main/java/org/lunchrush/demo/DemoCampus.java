@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import org.lunchrush.edge.Accounts;
 import org.lunchrush.edge.Accounts.NewAccount;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.kernel.Role;
+import org.lunchrush.promotion.Memberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * The stalls keep the hours of {@code lunchrush.demo.opening-hours}, all day by default,
  * so the demo can be tried at any hour; the shop delivers only to the dorms near the
- * gate.
+ * gate. {@code vip1}…{@code vip10} are granted VIP membership, as the admin, while no
+ * student holds one yet (so an installation seeded before memberships existed gets them
+ * too).
  */
 @Component
 @ConditionalOnBooleanProperty(name = "lunchrush.demo.enabled", matchIfMissing = true)
@@ -53,16 +57,19 @@ class DemoCampus implements ApplicationRunner {
 
 	private final Accounts accounts;
 
+	private final Memberships memberships;
+
 	private final OpeningHours stallHours;
 
 	private final int dailyStock;
 
-	DemoCampus(CatalogSetup catalog, Inventory inventory, Accounts accounts,
+	DemoCampus(CatalogSetup catalog, Inventory inventory, Accounts accounts, Memberships memberships,
 			@Value("${lunchrush.demo.opening-hours:00:00-24:00}") String stallHours,
 			@Value("${lunchrush.demo.daily-stock:300}") int dailyStock) {
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.accounts = accounts;
+		this.memberships = memberships;
 		this.stallHours = OpeningHours.parse(stallHours);
 		this.dailyStock = dailyStock;
 	}
@@ -71,8 +78,14 @@ class DemoCampus implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (this.catalog.hasCampus()) {
 			log.info("Demo campus present, not seeding");
-			return;
 		}
+		else {
+			seedCampus();
+		}
+		seedVipMemberships();
+	}
+
+	private void seedCampus() {
 		log.info("Seeding the demo campus 南湖大学 ...");
 		long campus = this.catalog.createCampus("南湖大学 Nanhu University", "Asia/Shanghai");
 		Map<String, Long> buildings = new LinkedHashMap<>();
@@ -100,6 +113,25 @@ class DemoCampus implements ApplicationRunner {
 		int created = this.accounts.registerAll(accounts(merchants));
 		log.info("Demo campus seeded: {} buildings, {} merchants, {} menu items, {} accounts (password {})",
 				buildings.size(), merchants.size(), items, created, PASSWORD);
+	}
+
+	private void seedVipMemberships() {
+		if (!this.memberships.members().isEmpty()) {
+			return;
+		}
+		OptionalLong admin = this.accounts.idOf("admin");
+		if (admin.isEmpty()) {
+			return;
+		}
+		int granted = 0;
+		for (int i = 1; i <= VIPS; i++) {
+			OptionalLong vip = this.accounts.idOf("vip" + i);
+			if (vip.isPresent()) {
+				this.memberships.grant(vip.getAsLong(), admin.getAsLong(), Optional.of("demo VIP"));
+				granted++;
+			}
+		}
+		log.info("Demo VIP memberships granted: {}", granted);
 	}
 
 	private static List<NewAccount> accounts(List<Long> merchants) {

@@ -13,6 +13,11 @@ public interface Accounts {
 	boolean exists(String username);
 
 	/**
+	 * @return the account's id, empty when no account has that username
+	 */
+	OptionalLong idOf(String username);
+
+	/**
 	 * Creates the accounts that do not exist yet; existing usernames are left as they
 	 * are.
 	 * @return how many were created

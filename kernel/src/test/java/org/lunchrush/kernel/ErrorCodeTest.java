@@ -12,8 +12,9 @@ class ErrorCodeTest {
 
 	@ParameterizedTest(name = "{0} is answered with {1}")
 	@CsvSource({ "VALIDATION, 400", "SIGNATURE_INVALID, 401", "FORBIDDEN, 403", "ORDER_NOT_FOUND, 404", "SOLD_OUT, 409",
-			"ORDER_STATE_CONFLICT, 409", "IDEMPOTENCY_CONFLICT, 409", "OUT_OF_ZONE, 422", "MERCHANT_CLOSED, 422",
-			"RATE_LIMITED, 429", "INTERNAL, 500", "BUSY, 503" })
+			"ORDER_STATE_CONFLICT, 409", "IDEMPOTENCY_CONFLICT, 409", "COUPONS_EXHAUSTED, 409",
+			"COUPON_LIMIT_REACHED, 409", "OUT_OF_ZONE, 422", "MERCHANT_CLOSED, 422", "COUPON_INVALID, 422",
+			"COUPON_NOT_CLAIMABLE, 422", "RATE_LIMITED, 429", "INTERNAL, 500", "BUSY, 503" })
 	void isAnsweredWithItsHttpStatus(ErrorCode code, int status) {
 		assertThat(code.status()).isEqualTo(status);
 	}

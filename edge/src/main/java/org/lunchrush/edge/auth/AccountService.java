@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.lunchrush.edge.Accounts;
 
@@ -26,6 +27,13 @@ class AccountService implements Accounts {
 	@Override
 	public boolean exists(String username) {
 		return this.store.exists(username);
+	}
+
+	@Override
+	public OptionalLong idOf(String username) {
+		return this.store.byUsername(username)
+			.map((account) -> OptionalLong.of(account.id()))
+			.orElseGet(OptionalLong::empty);
 	}
 
 	@Override

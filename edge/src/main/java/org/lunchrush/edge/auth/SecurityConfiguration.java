@@ -58,7 +58,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico")
 				.permitAll()
-				.requestMatchers("/api/v1/orders", "/api/v1/orders/**")
+				.requestMatchers("/api/v1/orders", "/api/v1/orders/**", "/api/v1/coupon-batches",
+						"/api/v1/coupon-batches/**", "/api/v1/coupons", "/api/v1/coupons/**")
 				.hasRole(Role.STUDENT.name())
 				.requestMatchers("/api/v1/merchant/**")
 				.hasRole(Role.MERCHANT.name())
