@@ -1,6 +1,7 @@
 package org.lunchrush;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.lunchrush.promotion.Memberships;
@@ -74,6 +75,24 @@ class VipIT extends IntegrationTest {
 		assertThat(this.memberships.isVip(student)).isFalse();
 		assertThat(listed(student)).isNull();
 		assertThat(api().delete("/api/v1/admin/vips/" + student, admin()).status()).as("idempotent").isEqualTo(204);
+	}
+
+	@Test
+	void aStudentGrantedVipOrdersInThePriorityLaneFromTheNextOrderOn() {
+		Session student = student(87);
+		JsonNode merchant = merchantNamed("南门·一点点奶茶");
+		long itemId = menu(merchant.path("id").asLong()).get(0).path("itemId").asLong();
+		String before = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
+		awaitStatus(student, before, "PENDING_PAYMENT");
+
+		this.memberships.grant(student.userId(), 0, Optional.of("test"));
+		String after = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
+		awaitStatus(student, after, "PENDING_PAYMENT");
+
+		assertThat(count("select count(*) from ordering.orders where id = ? and vip", Long.parseLong(before))).isZero();
+		assertThat(count("select count(*) from ordering.orders where id = ? and vip", Long.parseLong(after)))
+			.as("the same token, a new membership")
+			.isEqualTo(1);
 	}
 
 	@Test

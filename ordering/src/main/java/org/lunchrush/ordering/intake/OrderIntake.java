@@ -19,6 +19,7 @@ import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderDraft;
 import org.lunchrush.ordering.domain.OrderLine;
+import org.lunchrush.promotion.Memberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -49,8 +50,11 @@ class OrderIntake {
 
 	private final ObjectMapper json;
 
+	private final Memberships memberships;
+
 	OrderIntake(IdempotencyRecords idempotency, Catalog catalog, Inventory inventory, OrderStream stream,
-			CampusTime time, OrderingProperties properties, ObjectMapper json) {
+			CampusTime time, OrderingProperties properties, ObjectMapper json, Memberships memberships) {
+		this.memberships = memberships;
 		this.idempotency = idempotency;
 		this.catalog = catalog;
 		this.inventory = inventory;
@@ -107,8 +111,11 @@ class OrderIntake {
 		if (this.inventory.reserve(merchant.id(), day, stock) instanceof Reservation.SoldOut soldOut) {
 			throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));
 		}
-		Order order = Order.place(Ids.next(), student.userId(), merchant.id(), draft.buildingId(), draft.lines(),
-				student.vip(), now, now.plus(this.properties.paymentTimeout()));
+		// VIP membership is granted and revoked by operators: asked per order (one Redis
+		// read), not taken from a token that may predate the change.
+		boolean vip = this.memberships.isVip(student.userId());
+		Order order = Order.place(Ids.next(), student.userId(), merchant.id(), draft.buildingId(), draft.lines(), vip,
+				now, now.plus(this.properties.paymentTimeout()));
 		OrderPlaced placed = new OrderPlaced("order-placed:" + order.id(), order.id(), order.studentId(),
 				order.merchantId(), order.buildingId(), order.lines().stream().map(OrderIntake::line).toList(),
 				order.totalCents(), order.vip(), request.note(), day, order.placedAt(), order.payBy());
