@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.InLists;
 import org.lunchrush.ordering.OrderChecks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
 
 @Component
 class OrderCheckQueries implements OrderChecks {
-
-	private static final int CHUNK = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -38,11 +37,9 @@ class OrderCheckQueries implements OrderChecks {
 	@Override
 	public Map<Long, String> statuses(Collection<Long> orderIds) {
 		Map<Long, String> statuses = new HashMap<>();
-		List<Long> ids = List.copyOf(orderIds);
-		// PostgreSQL takes at most 32,767 parameters in one statement.
-		for (int from = 0; from < ids.size(); from += CHUNK) {
+		for (List<Long> ids : InLists.of(orderIds)) {
 			this.jdbc.sql("select id, status from ordering.orders where id in (:ids)")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+				.param("ids", ids)
 				.query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
 				.list()
 				.forEach((entry) -> statuses.put(entry.getKey(), entry.getValue()));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lunchrush.kernel.InLists;
 import org.lunchrush.payment.PaymentChecks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
 
 @Component
 class PaymentCheckQueries implements PaymentChecks {
-
-	private static final int CHUNK = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -36,9 +35,7 @@ class PaymentCheckQueries implements PaymentChecks {
 	@Override
 	public Map<Long, OrderMoney> moneyOf(Collection<Long> orderIds) {
 		Map<Long, OrderMoney> money = new HashMap<>();
-		List<Long> ids = List.copyOf(orderIds);
-		// PostgreSQL takes at most 32,767 parameters in one statement.
-		for (int from = 0; from < ids.size(); from += CHUNK) {
+		for (List<Long> ids : InLists.of(orderIds)) {
 			this.jdbc
 				.sql("""
 						select order_id,
@@ -46,7 +43,7 @@ class PaymentCheckQueries implements PaymentChecks {
 						  count(*) filter (where kind = 'REFUND'), coalesce(sum(amount_cents) filter (where kind = 'REFUND'), 0)
 						from payment.ledger where order_id in (:ids) group by order_id
 						""")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+				.param("ids", ids)
 				.query((rs, row) -> new OrderMoney(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4),
 						rs.getLong(5)))
 				.list()

@@ -1,9 +1,12 @@
 package org.lunchrush.payment.core;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.payment.provider.PaymentProvider;
+import org.lunchrush.payment.provider.ProviderNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,33 +70,33 @@ class PaymentReconciliation {
 		for (PaymentStore.PaymentRow payment : this.store.unpaidOpenedBefore(before,
 				now.minus(this.properties.lookBack()), this.properties.batch())) {
 			asked++;
-			try {
-				var charge = this.provider.queryCharge(payment.id());
-				if (charge.isPresent() && this.payments.apply(charge.get())) {
-					log.warn("Payment {} of order {} was paid at the provider (transaction {}) without a callback",
-							payment.id(), payment.orderId(), charge.get().transactionId());
-					applied++;
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not reconcile payment {}: {}", payment.id(), ex.toString());
-			}
+			applied += ask("payment", payment.id(), payment.orderId(), () -> this.provider.queryCharge(payment.id()));
 		}
 		for (PaymentStore.RefundRow refund : this.store.refundsRequestedBefore(before, this.properties.batch())) {
 			asked++;
-			try {
-				var done = this.provider.queryRefund(refund.id(), refund.transactionId());
-				if (done.isPresent() && this.payments.apply(done.get())) {
-					log.warn("Refund {} of order {} was carried out at the provider without a callback", refund.id(),
-							refund.orderId());
-					applied++;
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not reconcile refund {}: {}", refund.id(), ex.toString());
-			}
+			applied += ask("refund", refund.id(), refund.orderId(),
+					() -> this.provider.queryRefund(refund.id(), refund.transactionId()));
 		}
 		return new Result(asked, applied);
+	}
+
+	/**
+	 * Asks the provider about one payment or refund and applies what it did, exactly as
+	 * its callback would have been applied.
+	 * @return 1 when something the provider never told was applied, else 0
+	 */
+	private int ask(String what, long id, long orderId, Supplier<Optional<? extends ProviderNotification>> query) {
+		try {
+			Optional<? extends ProviderNotification> found = query.get();
+			if (found.isPresent() && this.payments.apply(found.get())) {
+				log.warn("The provider carried out {} {} of order {} without a callback", what, id, orderId);
+				return 1;
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not reconcile {} {}: {}", what, id, ex.toString());
+		}
+		return 0;
 	}
 
 	record Result(int asked, int applied) {

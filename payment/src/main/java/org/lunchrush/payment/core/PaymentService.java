@@ -158,7 +158,7 @@ class PaymentService implements Payments {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<Long, Instant> firstChargedAt(Collection<Long> orderIds) {
-		return orderIds.isEmpty() ? Map.of() : this.store.firstChargedAt(orderIds);
+		return this.store.firstChargedAt(orderIds);
 	}
 
 	private PaymentRow matching(long paymentId, long orderId, int amountCents) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.lunchrush.kernel.Ids;
+import org.lunchrush.kernel.InLists;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -256,17 +257,19 @@ class PaymentStore {
 
 	Map<Long, Instant> firstChargedAt(Collection<Long> orderIds) {
 		Map<Long, Instant> charged = new HashMap<>();
-		this.jdbc.sql("""
-				select c.order_id, min(c.occurred_at) from payment.ledger c
-				where c.kind = 'CHARGE' and c.order_id in (:orders)
-				  and not exists (select 1 from payment.ledger r
-				                  where r.kind = 'REFUND' and r.transaction_id = c.transaction_id)
-				group by c.order_id
-				""")
-			.param("orders", orderIds)
-			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-			.list()
-			.forEach((entry) -> charged.put(entry.getKey(), entry.getValue()));
+		for (List<Long> orders : InLists.of(orderIds)) {
+			this.jdbc.sql("""
+					select c.order_id, min(c.occurred_at) from payment.ledger c
+					where c.kind = 'CHARGE' and c.order_id in (:orders)
+					  and not exists (select 1 from payment.ledger r
+					                  where r.kind = 'REFUND' and r.transaction_id = c.transaction_id)
+					group by c.order_id
+					""")
+				.param("orders", orders)
+				.query((rs, row) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+				.list()
+				.forEach((entry) -> charged.put(entry.getKey(), entry.getValue()));
+		}
 		return charged;
 	}
 
