@@ -47,7 +47,7 @@ class OrderEventsIT extends IntegrationTest {
 		Session student = student(25);
 		JsonNode merchant = merchantNamed("第二食堂·粥铺点心");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menu(merchantId).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		String orderId = paidOrder(student, orderBody(merchant, itemId, 1));
 		Session stall = merchantAccount(merchantId);
 		api().post("/api/v1/merchant/orders/" + orderId + "/accept", stall, Map.of());
@@ -69,7 +69,7 @@ class OrderEventsIT extends IntegrationTest {
 		Session student = student(26);
 		JsonNode merchant = merchantNamed("第二食堂·粥铺点心");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menu(merchantId).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		String orderId = paidOrder(student, orderBody(merchant, itemId, 1));
 		await().atMost(PIPELINE).untilAsserted(() -> assertThat(statusesOnTopic(orderId)).contains("PAID"));
 

@@ -13,17 +13,12 @@ import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The provider's notifications: signed, possibly repeated, possibly forged.
  */
 class PaymentCallbackIT extends IntegrationTest {
-
-	@Value("${lunchrush.payment.sandbox.merchant-key}")
-	private String merchantKey;
 
 	@Test
 	void oneCallbackDeliveredThreeTimesAndOneForgedMakeOnePayment() {
@@ -43,11 +38,10 @@ class PaymentCallbackIT extends IntegrationTest {
 		notification.put("status", "SUCCESS");
 		notification.put("paidAt", Instant.now().toString());
 		byte[] body = Api.json().writeValueAsBytes(notification);
-		String signature = SandboxSignature.sign(body, this.merchantKey);
 
-		Response forged = api().postBytes("/api/v1/payments/notify/sandbox", body, "X-Signature",
+		Response forged = api().postBytes(PROVIDER_NOTIFY, body, "X-Signature",
 				SandboxSignature.sign(body, "not-the-merchant-key-at-all"));
-		Response unsigned = api().postBytes("/api/v1/payments/notify/sandbox", body);
+		Response unsigned = api().postBytes(PROVIDER_NOTIFY, body);
 		assertThat(forged.status()).isEqualTo(401);
 		assertThat(forged.code()).isEqualTo("SIGNATURE_INVALID");
 		assertThat(unsigned.status()).isEqualTo(401);
@@ -56,7 +50,7 @@ class PaymentCallbackIT extends IntegrationTest {
 			.isZero();
 
 		for (int delivery = 0; delivery < 3; delivery++) {
-			Response answer = api().postBytes("/api/v1/payments/notify/sandbox", body, "X-Signature", signature);
+			Response answer = notifyAsProvider(body);
 			assertThat(answer.status()).isEqualTo(200);
 			assertThat(answer.body().path("result").asString()).isEqualTo(delivery == 0 ? "APPLIED" : "DUPLICATE");
 		}
@@ -74,9 +68,9 @@ class PaymentCallbackIT extends IntegrationTest {
 	@Test
 	void tamperingWithASignedBodyBreaksTheSignature() {
 		byte[] body = "{\"transactionId\":\"x\",\"amountCents\":1}".getBytes(StandardCharsets.UTF_8);
-		String signature = SandboxSignature.sign(body, this.merchantKey);
+		String signature = providerSignature(body);
 		byte[] tampered = "{\"transactionId\":\"x\",\"amountCents\":9}".getBytes(StandardCharsets.UTF_8);
-		Response answer = api().postBytes("/api/v1/payments/notify/sandbox", tampered, "X-Signature", signature);
+		Response answer = api().postBytes(PROVIDER_NOTIFY, tampered, "X-Signature", signature);
 		assertThat(answer.status()).isEqualTo(401);
 	}
 

@@ -4,13 +4,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.lunchrush.payment.sandbox.SandboxSignature;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,14 +18,11 @@ import static org.awaitility.Awaitility.await;
  */
 class ReconciliationIT extends IntegrationTest {
 
-	@Value("${lunchrush.payment.sandbox.merchant-key}")
-	private String merchantKey;
-
 	@Test
 	void aPaymentWhoseCallbackNeverArrivesIsAppliedByAskingTheProvider() {
 		Session student = student(27);
 		JsonNode merchant = merchantNamed("第二食堂·西北面馆");
-		long itemId = menu(merchant.path("id").asLong()).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
 		String paymentId = requestPayment(student, orderId);
@@ -50,8 +44,7 @@ class ReconciliationIT extends IntegrationTest {
 			.query(String.class)
 			.single();
 		byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		Response late = api().postBytes("/api/v1/payments/notify/sandbox", bytes, "X-Signature",
-				SandboxSignature.sign(bytes, this.merchantKey));
+		Response late = notifyAsProvider(bytes);
 		assertThat(late.body().path("result").asString()).isEqualTo("DUPLICATE");
 		assertThat(timelineTypes(student, orderId)).containsOnlyOnce("PAID");
 	}
@@ -60,7 +53,7 @@ class ReconciliationIT extends IntegrationTest {
 	void theSettlementReportMatchesEachMerchantsMoneyWithItsOrders() {
 		JsonNode merchant = merchantNamed("第一食堂·轻食沙拉");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menu(merchantId).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		Session student = student(28);
 		String kept = paidOrder(student, orderBody(merchant, itemId, 2));
 		String refunded = paidOrder(student, orderBody(merchant, itemId, 1));

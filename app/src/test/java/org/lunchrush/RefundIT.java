@@ -16,7 +16,6 @@ import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,11 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class RefundIT extends IntegrationTest {
 
-	private static final String NOTIFY = "/api/v1/payments/notify/sandbox";
-
-	@Value("${lunchrush.payment.sandbox.merchant-key}")
-	private String merchantKey;
-
 	@Autowired
 	private Payments payments;
 
@@ -43,7 +37,7 @@ class RefundIT extends IntegrationTest {
 	void aRefundIsAskedOnceConfirmedOnceAndRecordedOnceInTheLedger() {
 		Session student = student(21);
 		JsonNode merchant = merchantNamed("第一食堂·东北水饺");
-		long itemId = menu(merchant.path("id").asLong()).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		String orderId = paidOrder(student, orderBody(merchant, itemId, 1));
 		long order = Long.parseLong(orderId);
 		String transactionId = jdbc.sql("select transaction_id from payment.payment where order_id = ?")
@@ -58,8 +52,7 @@ class RefundIT extends IntegrationTest {
 		RefundReceipt again = this.payments.refund(order, transactionId, "asked twice");
 		assertThat(again.status()).isEqualTo("SUCCEEDED");
 		JsonNode refund = refundNotification(order);
-		Response redelivered = api().postBytes(NOTIFY, Api.json().writeValueAsBytes(refund), "X-Signature",
-				sign(refund));
+		Response redelivered = notifyAsProvider(Api.json().writeValueAsBytes(refund));
 		assertThat(redelivered.status()).isEqualTo(200);
 		assertThat(redelivered.body().path("result").asString()).isEqualTo("DUPLICATE");
 
@@ -80,7 +73,7 @@ class RefundIT extends IntegrationTest {
 	void aRefundReportedBeforeItsChargeLeavesTheOrderUnpaidAndTheLedgerBalanced() {
 		Session student = student(22);
 		JsonNode merchant = merchantNamed("第一食堂·东北水饺");
-		long itemId = menu(merchant.path("id").asLong()).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		JsonNode placed = awaitStatus(student, orderId, "PENDING_PAYMENT");
 		String paymentId = requestPayment(student, orderId);
@@ -115,7 +108,7 @@ class RefundIT extends IntegrationTest {
 	void aForgedRefundNotificationChangesNothing() {
 		Session student = student(23);
 		JsonNode merchant = merchantNamed("第一食堂·东北水饺");
-		long itemId = menu(merchant.path("id").asLong()).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		String orderId = paidOrder(student, orderBody(merchant, itemId, 1));
 		long order = Long.parseLong(orderId);
 		String paymentId = jdbc.sql("select id::text from payment.payment where order_id = ?")
@@ -132,7 +125,7 @@ class RefundIT extends IntegrationTest {
 		refund.put("refundId", "SBR-FORGED-" + orderId);
 		refund.put("refundedAt", Instant.now().toString());
 
-		Response forged = api().postBytes(NOTIFY, Api.json().writeValueAsBytes(refund), "X-Signature",
+		Response forged = api().postBytes(PROVIDER_NOTIFY, Api.json().writeValueAsBytes(refund), "X-Signature",
 				SandboxSignature.sign(Api.json().writeValueAsBytes(refund), "a-key-the-provider-never-had"));
 
 		assertThat(forged.status()).isEqualTo(401);
@@ -155,7 +148,7 @@ class RefundIT extends IntegrationTest {
 
 	private Response post(Map<String, Object> notification) {
 		byte[] body = Api.json().writeValueAsBytes(notification);
-		Response answer = api().postBytes(NOTIFY, body, "X-Signature", SandboxSignature.sign(body, this.merchantKey));
+		Response answer = notifyAsProvider(body);
 		assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
 		return answer;
 	}
@@ -169,10 +162,6 @@ class RefundIT extends IntegrationTest {
 				where r.order_id = ?
 				""").param(order).query(String.class).single();
 		return Api.json().readTree(stored);
-	}
-
-	private String sign(JsonNode body) {
-		return SandboxSignature.sign(Api.json().writeValueAsBytes(body), this.merchantKey);
 	}
 
 }

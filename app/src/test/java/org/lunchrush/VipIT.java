@@ -81,7 +81,7 @@ class VipIT extends IntegrationTest {
 	void aStudentGrantedVipOrdersInThePriorityLaneFromTheNextOrderOn() {
 		Session student = student(87);
 		JsonNode merchant = merchantNamed("南门·一点点奶茶");
-		long itemId = menu(merchant.path("id").asLong()).get(0).path("itemId").asLong();
+		long itemId = firstItemId(merchant);
 		String before = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		awaitStatus(student, before, "PENDING_PAYMENT");
 

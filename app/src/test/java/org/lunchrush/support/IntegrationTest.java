@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.lunchrush.payment.sandbox.SandboxSignature;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,11 @@ import static org.awaitility.Awaitility.await;
 public abstract class IntegrationTest {
 
 	protected static final Duration PIPELINE = Duration.ofSeconds(30);
+
+	protected static final String PROVIDER_NOTIFY = "/api/v1/payments/notify/sandbox";
+
+	@Value("${lunchrush.payment.sandbox.merchant-key}")
+	private String merchantKey;
 
 	@LocalServerPort
 	private int port;
@@ -63,6 +70,27 @@ public abstract class IntegrationTest {
 		List<JsonNode> items = new ArrayList<>();
 		api().get("/api/v1/merchants/" + merchantId + "/menu", student(1)).body().forEach(items::add);
 		return items;
+	}
+
+	/**
+	 * @return the id of the first item on a merchant's menu
+	 */
+	protected long firstItemId(JsonNode merchant) {
+		return menu(merchant.path("id").asLong()).get(0).path("itemId").asLong();
+	}
+
+	/**
+	 * @return the signature the sandbox provider puts on a notification body
+	 */
+	protected String providerSignature(byte[] body) {
+		return SandboxSignature.sign(body, this.merchantKey);
+	}
+
+	/**
+	 * Posts a notification as the sandbox provider does: signed with the merchant key.
+	 */
+	protected Response notifyAsProvider(byte[] body) {
+		return api().postBytes(PROVIDER_NOTIFY, body, "X-Signature", providerSignature(body));
 	}
 
 	protected JsonNode menuItem(long merchantId, String name) {
