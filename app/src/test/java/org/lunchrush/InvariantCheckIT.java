@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.lunchrush.support.Api.Response;
@@ -52,7 +53,7 @@ class InvariantCheckIT extends IntegrationTest {
 			assertThat(check.path("count").asLong()).isZero();
 		});
 		assertThat(names).containsExactly("OVERSOLD", "CHARGED_NOT_DELIVERABLE", "DOUBLE_CHARGED", "STUCK_PAST_TIMEOUT",
-				"STOCK_MISMATCH");
+				"STOCK_MISMATCH", "COUPON_NOT_RELEASED", "COUPON_MISMATCH");
 	}
 
 	@Test
@@ -76,6 +77,38 @@ class InvariantCheckIT extends IntegrationTest {
 			this.redis.opsForHash().put(key, Long.toString(itemId), Integer.toString(left));
 		}
 		assertThat(check(report(), "STOCK_MISMATCH").path("count").asLong()).isZero();
+	}
+
+	@Test
+	void aCancelledOrderStillHoldingItsCouponIsReported() {
+		Session student = student(58);
+		JsonNode merchant = merchantNamed("第二食堂·韩式拌饭");
+		long itemId = menuItem(merchant.path("id").asLong(), "部队锅").path("itemId").asLong();
+		String couponId = claimCoupon(student, 300, 1000);
+		String orderId = placeAcceptedOrder(student, withCoupon(orderBody(merchant, itemId, 1), couponId));
+		awaitStatus(student, orderId, "PENDING_PAYMENT");
+		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of()).status()).isEqualTo(200);
+		assertThat(check(report(), "COUPON_NOT_RELEASED").path("count").asLong()).isZero();
+
+		// As if the release had been lost: the coupon still held by the cancelled order.
+		this.jdbc.sql("update promotion.coupon set status = 'LOCKED', order_id = ?, locked_at = now() where id = ?")
+			.param(Long.parseLong(orderId))
+			.param(Long.parseLong(couponId))
+			.update();
+		try {
+			JsonNode notReleased = check(report(), "COUPON_NOT_RELEASED");
+			assertThat(notReleased.path("count").asLong()).isEqualTo(1);
+			assertThat(notReleased.path("examples").get(0).asString()).contains(orderId).contains(couponId);
+			assertThat(check(report(), "COUPON_MISMATCH").path("count").asLong()).as("Redis has it AVAILABLE")
+				.isEqualTo(1);
+		}
+		finally {
+			this.jdbc
+				.sql("update promotion.coupon set status = 'AVAILABLE', order_id = null, locked_at = null where id = ?")
+				.param(Long.parseLong(couponId))
+				.update();
+		}
+		assertThat(report().body().path("ok").asBoolean()).isTrue();
 	}
 
 	@Test

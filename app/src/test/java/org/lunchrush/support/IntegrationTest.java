@@ -1,7 +1,10 @@
 package org.lunchrush.support;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,6 +132,38 @@ public abstract class IntegrationTest {
 	protected static Map<String, Object> orderBody(JsonNode merchant, long itemId, int quantity) {
 		return Map.of("merchantId", merchant.path("id").asLong(), "deliveryBuildingId", firstDeliveryBuilding(merchant),
 				"items", List.of(Map.of("itemId", itemId, "quantity", quantity)));
+	}
+
+	/**
+	 * Issues a batch of ten coupons valid for a day (as an operator) and claims one for
+	 * the student.
+	 * @return the coupon's id
+	 */
+	protected String claimCoupon(Session student, int amountOffCents, int minSpendCents) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+		Map<String, Object> batch = new HashMap<>();
+		batch.put("name", "满" + minSpendCents / 100 + "减" + amountOffCents / 100);
+		batch.put("amountOffCents", amountOffCents);
+		batch.put("minSpendCents", minSpendCents);
+		batch.put("validFrom", now.minusMinutes(1).toString());
+		batch.put("validUntil", now.plusDays(1).toString());
+		batch.put("totalQuantity", 10);
+		batch.put("perStudentLimit", 1);
+		Response created = api().post("/api/v1/admin/coupon-batches", api().login("admin"), batch);
+		assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+		Response claimed = api().post("/api/v1/coupon-batches/" + created.body().path("batchId").asString() + "/claim",
+				student, Map.of());
+		assertThat(claimed.status()).as(claimed.raw().body()).isEqualTo(201);
+		return claimed.body().path("couponId").asString();
+	}
+
+	/**
+	 * @return the order body with the coupon to pay with
+	 */
+	protected static Map<String, Object> withCoupon(Map<String, Object> body, String couponId) {
+		Map<String, Object> withCoupon = new HashMap<>(body);
+		withCoupon.put("couponId", Long.parseLong(couponId));
+		return withCoupon;
 	}
 
 	protected Response placeOrder(Session student, Object body) {

@@ -13,6 +13,7 @@ import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.OrderChecks;
 import org.lunchrush.payment.PaymentChecks;
 import org.lunchrush.payment.PaymentChecks.KeptCharge;
+import org.lunchrush.promotion.Coupons;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Service;
 /**
  * Checks the invariants of ../shared/DESIGN.md §3 against the modules' own records, each
  * through the module's published API: no oversold portion, no money kept for an order
- * that will not be delivered, no double charge, no order stuck past its deadline, and
- * Redis agreeing with the stock ledger. Meant for a platform at rest: orders still on
- * their way through Kafka show as a stock mismatch until they are persisted.
+ * that will not be delivered, no double charge, no order stuck past its deadline, Redis
+ * agreeing with the stock ledger, every cancelled order's coupon given back, and the
+ * coupons in Redis agreeing with the database. Meant for a platform at rest: orders still
+ * on their way through Kafka show as a stock mismatch until they are persisted.
  */
 @Service
 public class InvariantCheck {
@@ -35,12 +37,15 @@ public class InvariantCheck {
 
 	private final PaymentChecks payments;
 
+	private final Coupons coupons;
+
 	private final CampusTime time;
 
 	private final Duration stuckGrace;
 
-	InvariantCheck(Inventory inventory, OrderChecks orders, PaymentChecks payments, CampusTime time,
+	InvariantCheck(Inventory inventory, OrderChecks orders, PaymentChecks payments, Coupons coupons, CampusTime time,
 			@Value("${lunchrush.ops.stuck-grace:1m}") Duration stuckGrace) {
+		this.coupons = coupons;
 		this.inventory = inventory;
 		this.orders = orders;
 		this.payments = payments;
@@ -68,7 +73,26 @@ public class InvariantCheck {
 									.filter((audit) -> !audit.agrees())
 									.map((audit) -> "item " + audit.itemId() + ": ledger " + audit.ledgerAvailable()
 											+ ", Redis " + audit.liveAvailable().getAsInt())
+									.toList()),
+						InvariantReport.Check.of("COUPON_NOT_RELEASED", "coupons still held by orders cancelled today",
+								couponsNotReleased()),
+						InvariantReport.Check.of("COUPON_MISMATCH",
+								"coupons and batches whose Redis state differs from the database, or over-claimed",
+								this.coupons.audit()
+									.stream()
+									.map((audit) -> audit.kind() + " " + audit.id() + ": " + audit.detail())
 									.toList())));
+	}
+
+	private List<String> couponsNotReleased() {
+		Map<Long, Long> cancelled = this.orders.couponsOfCancelledOrders(this.time.today());
+		Map<Long, Long> holders = this.coupons.holders(cancelled.values());
+		return cancelled.entrySet()
+			.stream()
+			.filter((order) -> order.getKey().equals(holders.get(order.getValue())))
+			.map((order) -> "order " + order.getKey() + " (coupon " + order.getValue() + ")")
+			.sorted()
+			.toList();
 	}
 
 	private static List<String> oversold(List<StockAudit> stock) {

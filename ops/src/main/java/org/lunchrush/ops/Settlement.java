@@ -70,6 +70,8 @@ public class Settlement {
 
 		private long sales;
 
+		private long coupons;
+
 		private long charged;
 
 		private long refunded;
@@ -87,6 +89,7 @@ public class Settlement {
 			if (willBeDelivered) {
 				this.deliverable++;
 				this.sales += order.totalCents();
+				this.coupons += order.discountCents();
 			}
 			if (money.netCents() != expected) {
 				this.discrepancyCount++;
@@ -107,8 +110,8 @@ public class Settlement {
 		}
 
 		SettlementReport.Totals totals() {
-			return new SettlementReport.Totals(this.orders, this.deliverable, this.sales, this.charged, this.refunded,
-					this.charged - this.refunded, this.discrepancyCount);
+			return new SettlementReport.Totals(this.orders, this.deliverable, this.sales, this.coupons, this.charged,
+					this.refunded, this.charged - this.refunded, this.discrepancyCount);
 		}
 
 	}

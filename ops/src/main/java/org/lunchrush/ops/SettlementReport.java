@@ -14,11 +14,13 @@ public record SettlementReport(LocalDate day, boolean balanced, Totals totals, L
 
 	/**
 	 * @param salesCents the totals of the orders that will be (or were) delivered: what
-	 * the merchant is owed
+	 * their students paid
+	 * @param couponCents what coupons took off those orders: the platform issues coupons,
+	 * so it owes the merchant this on top of {@code salesCents}
 	 * @param netCents charged minus refunded; equals {@code salesCents} when balanced
 	 */
-	public record Totals(int orders, int deliverableOrders, long salesCents, long chargedCents, long refundedCents,
-			long netCents, int discrepancies) {
+	public record Totals(int orders, int deliverableOrders, long salesCents, long couponCents, long chargedCents,
+			long refundedCents, long netCents, int discrepancies) {
 	}
 
 	public record Merchant(long merchantId, String name, Totals totals, List<Discrepancy> discrepancies) {

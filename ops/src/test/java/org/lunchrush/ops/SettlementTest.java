@@ -23,19 +23,21 @@ class SettlementTest {
 	@Test
 	void paidOrdersChargedOnceAndCancelledOrdersRefundedBalance() {
 		SettlementReport report = settle(
-				List.of(new OrderSummary(1, 7, "DELIVERED", 1800), new OrderSummary(2, 7, "REFUNDED", 900),
-						new OrderSummary(3, 7, "CANCELLED", 500)),
+				List.of(new OrderSummary(1, 7, "DELIVERED", 1800, 300), new OrderSummary(2, 7, "REFUNDED", 900, 0),
+						new OrderSummary(3, 7, "CANCELLED", 500, 200)),
 				List.of(new OrderMoney(1, 1, 1800, 0, 0), new OrderMoney(2, 1, 900, 1, 900)));
 
 		assertThat(report.balanced()).isTrue();
-		assertThat(report.totals()).isEqualTo(new SettlementReport.Totals(3, 1, 1800, 2700, 900, 1800, 0));
+		// Only the delivered order's coupon is owed to the merchant; the cancelled
+		// order's coupon went back to its student.
+		assertThat(report.totals()).isEqualTo(new SettlementReport.Totals(3, 1, 1800, 300, 2700, 900, 1800, 0));
 	}
 
 	@Test
 	void moneyKeptForACancelledOrderAndAPaidOrderWithoutChargeAreDiscrepancies() {
 		SettlementReport report = settle(
-				List.of(new OrderSummary(1, 7, "CANCELLED", 1800), new OrderSummary(2, 8, "ACCEPTED", 900),
-						new OrderSummary(3, 8, "PAID", 700)),
+				List.of(new OrderSummary(1, 7, "CANCELLED", 1800, 0), new OrderSummary(2, 8, "ACCEPTED", 900, 0),
+						new OrderSummary(3, 8, "PAID", 700, 0)),
 				List.of(new OrderMoney(1, 1, 1800, 0, 0), new OrderMoney(3, 2, 1400, 0, 0)));
 
 		assertThat(report.balanced()).isFalse();
@@ -66,6 +68,11 @@ class SettlementTest {
 			@Override
 			public List<OrderSummary> ofDay(LocalDate day) {
 				return day.equals(DAY) ? orders : List.of();
+			}
+
+			@Override
+			public Map<Long, Long> couponsOfCancelledOrders(LocalDate day) {
+				return Map.of();
 			}
 
 		};

@@ -28,9 +28,18 @@ public interface OrderChecks {
 	List<OrderSummary> ofDay(LocalDate day);
 
 	/**
-	 * An order as the settlement report sees it.
+	 * @return the coupon of each order of a campus day that was cancelled (or refunded)
+	 * and had one, by order id
 	 */
-	record OrderSummary(long orderId, long merchantId, String status, int totalCents) {
+	Map<Long, Long> couponsOfCancelledOrders(LocalDate day);
+
+	/**
+	 * An order as the settlement report sees it.
+	 *
+	 * @param totalCents what the student pays
+	 * @param discountCents what the order's coupon took off, 0 without one
+	 */
+	record OrderSummary(long orderId, long merchantId, String status, int totalCents, int discountCents) {
 	}
 
 }

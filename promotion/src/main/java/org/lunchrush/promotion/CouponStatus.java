@@ -16,7 +16,7 @@ public enum CouponStatus {
 	LOCKED,
 
 	/**
-	 * Spent on a paid order; final.
+	 * Spent on a paid order; available again only if that order is cancelled.
 	 */
 	REDEEMED
 

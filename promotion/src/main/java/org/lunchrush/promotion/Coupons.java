@@ -1,7 +1,9 @@
 package org.lunchrush.promotion;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The coupon half of the promotion module's published API.
@@ -10,8 +12,9 @@ import java.util.List;
  * (one Redis script per claim, and the database refuses an over-claim on its own); order
  * intake locks a coupon for one order ({@code AVAILABLE → LOCKED}, Redis only); the order
  * persister records the lock; payment redeems it ({@code LOCKED → REDEEMED}); a
- * cancellation or payment timeout releases it ({@code LOCKED → AVAILABLE}, once). Every
- * lock, redemption and release is kept in an append-only ledger.
+ * cancellation or payment timeout releases it ({@code LOCKED} or {@code REDEEMED →
+ * AVAILABLE}, once per order). Every lock, redemption and release is kept in an
+ * append-only ledger.
  * <p>
  * Error codes: {@code VALIDATION} (400), {@code COUPONS_EXHAUSTED} and
  * {@code COUPON_LIMIT_REACHED} (409), {@code COUPON_NOT_CLAIMABLE} and
@@ -93,11 +96,20 @@ public interface Coupons {
 
 	/**
 	 * Gives the coupon back when its order is cancelled or not paid in time, in the
-	 * caller's transaction (which must exist); Redis follows after the commit.
-	 * @return true when this call moved it {@code LOCKED → AVAILABLE}; false when that
-	 * order does not hold it (for example when it was released already)
+	 * caller's transaction (which must exist); Redis follows after the commit. A coupon
+	 * spent on an order that is cancelled after payment comes back too: the student gets
+	 * the money back, and the coupon with it.
+	 * @return true when this call moved it {@code LOCKED} or
+	 * {@code REDEEMED → AVAILABLE}; false when that order does not hold it (for example
+	 * when it was released already, which the ledger allows once per coupon and order)
 	 */
 	boolean release(long couponId, long orderId);
+
+	/**
+	 * @return for each of the given coupons that an order holds (locked or redeemed),
+	 * that order; for the invariant check
+	 */
+	Map<Long, Long> holders(Collection<Long> couponIds);
 
 	/**
 	 * Compares the database with Redis and with itself, for the invariant check. Meant

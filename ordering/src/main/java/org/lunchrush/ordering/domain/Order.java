@@ -21,7 +21,9 @@ public final class Order {
 
 	private final List<OrderLine> lines;
 
-	private final int totalCents;
+	private final int subtotalCents;
+
+	private OrderCoupon coupon;
 
 	private final boolean vip;
 
@@ -42,7 +44,7 @@ public final class Order {
 		this.merchantId = merchantId;
 		this.buildingId = buildingId;
 		this.lines = List.copyOf(lines);
-		this.totalCents = this.lines.stream().mapToInt(OrderLine::subtotalCents).sum();
+		this.subtotalCents = this.lines.stream().mapToInt(OrderLine::subtotalCents).sum();
 		this.vip = vip;
 		this.placedAt = placedAt;
 		this.payBy = payBy;
@@ -79,10 +81,43 @@ public final class Order {
 	public static Order restore(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines,
 			boolean vip, Instant placedAt, Instant payBy, OrderStatus status, Optional<String> paidTransactionId,
 			Optional<Instant> cancellationRequestedAt) {
+		return restore(id, studentId, merchantId, buildingId, lines, vip, placedAt, payBy, status, paidTransactionId,
+				cancellationRequestedAt, Optional.empty());
+	}
+
+	/**
+	 * An order as the store last saw it, with its coupon and any pending cancellation
+	 * request.
+	 */
+	public static Order restore(long id, long studentId, long merchantId, long buildingId, List<OrderLine> lines,
+			boolean vip, Instant placedAt, Instant payBy, OrderStatus status, Optional<String> paidTransactionId,
+			Optional<Instant> cancellationRequestedAt, Optional<OrderCoupon> coupon) {
 		Order order = new Order(id, studentId, merchantId, buildingId, lines, vip, placedAt, payBy, status,
 				paidTransactionId.orElse(null));
 		order.cancellationRequestedAt = cancellationRequestedAt.orElse(null);
+		coupon.ifPresent(order::checkDiscount);
+		order.coupon = coupon.orElse(null);
 		return order;
+	}
+
+	/**
+	 * Pays part of a new order with a coupon, once, before it is on record.
+	 * @throws IllegalArgumentException when the discount would leave nothing to pay
+	 * @throws IllegalOrderTransition when the order is on record or has a coupon already
+	 */
+	public void applyCoupon(OrderCoupon coupon) {
+		if (this.status != OrderStatus.PLACED || this.coupon != null) {
+			throw new IllegalOrderTransition(this.id, this.status, "apply coupon " + coupon.couponId());
+		}
+		checkDiscount(coupon);
+		this.coupon = coupon;
+	}
+
+	private void checkDiscount(OrderCoupon coupon) {
+		if (coupon.discountCents() >= this.subtotalCents) {
+			throw new IllegalArgumentException("coupon " + coupon.couponId() + " takes " + coupon.discountCents()
+					+ " cents off a subtotal of " + this.subtotalCents);
+		}
 	}
 
 	/**
@@ -246,8 +281,26 @@ public final class Order {
 		return this.lines;
 	}
 
+	/**
+	 * @return what the lines cost, before any coupon
+	 */
+	public int subtotalCents() {
+		return this.subtotalCents;
+	}
+
+	/**
+	 * @return what the student pays: the subtotal less the coupon's discount
+	 */
 	public int totalCents() {
-		return this.totalCents;
+		return this.subtotalCents - discountCents();
+	}
+
+	public int discountCents() {
+		return (this.coupon != null) ? this.coupon.discountCents() : 0;
+	}
+
+	public Optional<OrderCoupon> coupon() {
+		return Optional.ofNullable(this.coupon);
 	}
 
 	public boolean vip() {

@@ -17,8 +17,10 @@ import org.lunchrush.kernel.Ids;
 import org.lunchrush.kernel.LunchrushException;
 import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderCoupon;
 import org.lunchrush.ordering.domain.OrderDraft;
 import org.lunchrush.ordering.domain.OrderLine;
+import org.lunchrush.promotion.Coupons;
 import org.lunchrush.promotion.Memberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Order intake, the hot path: claim the idempotency key, validate and price against the
- * catalog snapshot, reserve stock in one Redis script, append {@link OrderPlaced} to
- * Kafka, answer. No SQL runs here; persistence follows from the stream.
+ * catalog snapshot, lock the coupon and reserve stock (one Redis script each), append
+ * {@link OrderPlaced} to Kafka, answer. No SQL runs here; persistence follows from the
+ * stream.
  */
 @Service
 class OrderIntake {
@@ -52,9 +55,13 @@ class OrderIntake {
 
 	private final Memberships memberships;
 
+	private final Coupons coupons;
+
 	OrderIntake(IdempotencyRecords idempotency, Catalog catalog, Inventory inventory, OrderStream stream,
-			CampusTime time, OrderingProperties properties, ObjectMapper json, Memberships memberships) {
+			CampusTime time, OrderingProperties properties, ObjectMapper json, Memberships memberships,
+			Coupons coupons) {
 		this.memberships = memberships;
+		this.coupons = coupons;
 		this.idempotency = idempotency;
 		this.catalog = catalog;
 		this.inventory = inventory;
@@ -96,10 +103,6 @@ class OrderIntake {
 	}
 
 	private OrderPlaced reserveAndEnqueue(Caller student, PlaceOrderRequest request) {
-		if (request.couponId() != null) {
-			// No coupon has been issued on this platform, so none can be used.
-			throw new LunchrushException(ErrorCode.COUPON_INVALID, Map.of("couponId", request.couponId()));
-		}
 		MerchantSnapshot merchant = this.catalog.merchant(request.merchantId())
 			.orElseThrow(() -> new LunchrushException(ErrorCode.UNKNOWN_MERCHANT,
 					Map.of("merchantId", request.merchantId())));
@@ -107,27 +110,64 @@ class OrderIntake {
 		OrderDraft draft = OrderDraft.price(merchant, request.deliveryBuildingId(), request.requestedLines(),
 				this.time.localNow().toLocalTime());
 		LocalDate day = this.time.dayOf(now);
-		List<StockLine> stock = draft.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList();
-		if (this.inventory.reserve(merchant.id(), day, stock) instanceof Reservation.SoldOut soldOut) {
-			throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));
-		}
 		// VIP membership is granted and revoked by operators: asked per order (one Redis
 		// read), not taken from a token that may predate the change.
 		boolean vip = this.memberships.isVip(student.userId());
 		Order order = Order.place(Ids.next(), student.userId(), merchant.id(), draft.buildingId(), draft.lines(), vip,
 				now, now.plus(this.properties.paymentTimeout()));
-		OrderPlaced placed = new OrderPlaced("order-placed:" + order.id(), order.id(), order.studentId(),
-				order.merchantId(), order.buildingId(), order.lines().stream().map(OrderIntake::line).toList(),
-				order.totalCents(), order.vip(), request.note(), day, order.placedAt(), order.payBy());
+		// The coupon is locked before any stock is touched, so that a refused coupon
+		// leaves stock as it was; the lock is undone if the order goes no further.
+		if (request.couponId() != null) {
+			int discount = this.coupons.lock(student.userId(), request.couponId(), order.id(), order.subtotalCents(),
+					now);
+			try {
+				order.applyCoupon(new OrderCoupon(request.couponId(), discount));
+			}
+			catch (RuntimeException ex) {
+				undoCouponLock(order);
+				throw ex;
+			}
+		}
 		try {
-			this.stream.append(placed);
+			List<StockLine> stock = draft.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList();
+			if (this.inventory.reserve(merchant.id(), day, stock) instanceof Reservation.SoldOut soldOut) {
+				throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));
+			}
+			OrderPlaced placed = new OrderPlaced("order-placed:" + order.id(), order.id(), order.studentId(),
+					order.merchantId(), order.buildingId(), order.lines().stream().map(OrderIntake::line).toList(),
+					order.coupon().map((c) -> new OrderPlaced.Coupon(c.couponId(), c.discountCents())).orElse(null),
+					order.totalCents(), order.vip(), request.note(), day, order.placedAt(), order.payBy());
+			try {
+				this.stream.append(placed);
+			}
+			catch (OrderStream.EnqueueFailed ex) {
+				log.warn("Order {} not enqueued, giving its stock back: {}", order.id(), ex.getCause().toString());
+				this.inventory.undoReservation(merchant.id(), day, stock);
+				throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "order stream unavailable"));
+			}
+			return placed;
 		}
-		catch (OrderStream.EnqueueFailed ex) {
-			log.warn("Order {} not enqueued, giving its stock back: {}", order.id(), ex.getCause().toString());
-			this.inventory.undoReservation(merchant.id(), day, stock);
-			throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "order stream unavailable"));
+		catch (RuntimeException ex) {
+			undoCouponLock(order);
+			throw ex;
 		}
-		return placed;
+	}
+
+	/**
+	 * Gives back the coupon lock of an order that never reached the order stream. If
+	 * Redis does not answer, the lock stays until Redis is rebuilt from the database,
+	 * which has no record of it; the coupon audit shows it meanwhile.
+	 */
+	private void undoCouponLock(Order order) {
+		order.coupon().ifPresent((coupon) -> {
+			try {
+				this.coupons.undoLock(order.studentId(), coupon.couponId(), order.id());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Coupon {} stays locked for order {}, which was not placed: {}", coupon.couponId(), order.id(),
+						ex.toString());
+			}
+		});
 	}
 
 	private static OrderPlaced.Line line(OrderLine line) {

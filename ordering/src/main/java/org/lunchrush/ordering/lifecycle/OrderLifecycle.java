@@ -21,6 +21,7 @@ import org.lunchrush.ordering.persistence.OrderStore;
 import org.lunchrush.payment.Payments;
 import org.lunchrush.payment.RefundReceipt;
 import org.lunchrush.payment.RefundSucceeded;
+import org.lunchrush.promotion.Coupons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The moves of an order after it is paid for, or instead: the merchant accepts, rejects
  * or marks it ready, the student cancels. Each move locks the order row, is guarded by
  * the aggregate and by the state it leaves, and gives back what the order held (its
- * stock, its money) exactly once. Money goes back asynchronously: a cancelled paid order
- * asks for a refund and becomes {@code REFUNDED} when the provider confirms it.
+ * stock, its coupon, its money) exactly once. Money goes back asynchronously: a cancelled
+ * paid order asks for a refund and becomes {@code REFUNDED} when the provider confirms
+ * it.
  */
 @Service
 public class OrderLifecycle {
@@ -50,8 +52,11 @@ public class OrderLifecycle {
 
 	private final ApplicationEventPublisher events;
 
+	private final Coupons coupons;
+
 	OrderLifecycle(OrderStore store, Inventory inventory, Payments payments, CampusTime time,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Coupons coupons) {
+		this.coupons = coupons;
 		this.store = store;
 		this.inventory = inventory;
 		this.payments = payments;
@@ -79,7 +84,7 @@ public class OrderLifecycle {
 		StatusChange rejected = order.reject(reason, this.time.now());
 		String transaction = order.paidTransactionId().orElseThrow();
 		apply(order, rejected);
-		releaseStock(record);
+		releaseHoldings(record);
 		requestRefund(order, transaction, "rejected by the merchant: " + reason);
 		return reloaded(orderId);
 	}
@@ -105,7 +110,7 @@ public class OrderLifecycle {
 		}
 		Optional<String> transaction = order.paidTransactionId();
 		apply(order, order.cancelByStudent(this.time.now()));
-		releaseStock(record);
+		releaseHoldings(record);
 		transaction.ifPresent((txn) -> requestRefund(order, txn, "cancelled by the student"));
 		return reloaded(orderId);
 	}
@@ -121,7 +126,7 @@ public class OrderLifecycle {
 		String transaction = order.paidTransactionId().orElseThrow();
 		apply(order, cancelled);
 		this.store.recordCancellationRequest(orderId, Optional.empty(), OrderStatus.CANCELLED);
-		releaseStock(record);
+		releaseHoldings(record);
 		requestRefund(order, transaction, "cancellation approved by the merchant");
 		return reloaded(orderId);
 	}
@@ -142,16 +147,25 @@ public class OrderLifecycle {
 	}
 
 	/**
-	 * Gives an order's stock back: recorded once per order and item in the ledger,
-	 * whoever asks and however often.
+	 * Gives back what a cancelled order held, in the caller's transaction: its stock
+	 * (recorded once per order and item in the stock ledger) and its coupon (once per
+	 * order in the coupon ledger, whether it was locked or already redeemed), whoever
+	 * asks and however often. The two are separate steps: a coupon that cannot be
+	 * released never keeps the stock back.
 	 */
-	public void releaseStock(OrderRecord record) {
+	public void releaseHoldings(OrderRecord record) {
 		Order order = record.order();
 		Instant now = this.time.now();
 		this.inventory.release(new OrderStock(order.id(), order.merchantId(), record.stockDay(),
 				order.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList(), now));
 		this.store.appendTimeline(order.id(), order.buildingId(), "stock-released", now, "STOCK_RELEASED",
 				"stock of " + order.lines().size() + " item(s) returned");
+		order.coupon().ifPresent((coupon) -> {
+			if (this.coupons.release(coupon.couponId(), order.id())) {
+				this.store.appendTimeline(order.id(), order.buildingId(), "coupon-released", now, "COUPON_RELEASED",
+						"coupon " + coupon.couponId() + " returned to the student");
+			}
+		});
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.lunchrush.ordering.payment;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import org.lunchrush.kernel.Caller;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderCoupon;
 import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.intake.PlacedOrders;
 import org.lunchrush.ordering.lifecycle.OrderLifecycle;
@@ -18,6 +20,9 @@ import org.lunchrush.payment.PaymentCheckout;
 import org.lunchrush.payment.PaymentRequest;
 import org.lunchrush.payment.PaymentSucceeded;
 import org.lunchrush.payment.Payments;
+import org.lunchrush.promotion.Coupons;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +46,15 @@ class OrderPayments {
 
 	private final Catalog catalog;
 
+	private static final Logger log = LoggerFactory.getLogger(OrderPayments.class);
+
 	private final CampusTime time;
 
+	private final Coupons coupons;
+
 	OrderPayments(OrderStore store, Payments payments, PlacedOrders placed, OrderLifecycle lifecycle, Catalog catalog,
-			CampusTime time) {
+			CampusTime time, Coupons coupons) {
+		this.coupons = coupons;
 		this.catalog = catalog;
 		this.store = store;
 		this.payments = payments;
@@ -96,6 +106,7 @@ class OrderPayments {
 		}
 		if (order.status() == OrderStatus.PENDING_PAYMENT) {
 			this.lifecycle.record(order, order.markPaid(payment.transactionId(), this.time.now()));
+			order.coupon().ifPresent((coupon) -> redeem(order, coupon));
 			boolean autoAccept = this.catalog.merchant(order.merchantId())
 				.map((merchant) -> merchant.settings().autoAccept())
 				.orElse(false);
@@ -110,6 +121,22 @@ class OrderPayments {
 		else if (!order.isPaidBy(payment.transactionId())) {
 			this.lifecycle.requestRefund(order, payment.transactionId(),
 					"order " + order.id() + " was already " + order.status());
+		}
+	}
+
+	/**
+	 * Spends the coupon of an order just paid. A coupon that is not held by the order any
+	 * more (which a healthy platform never sees) does not stand in the payment's way: it
+	 * is logged and left to the coupon audit.
+	 */
+	private void redeem(Order order, OrderCoupon coupon) {
+		Instant now = this.time.now();
+		if (this.coupons.redeem(coupon.couponId(), order.id())) {
+			this.store.appendTimeline(order.id(), order.buildingId(), "coupon-redeemed", now, "COUPON_REDEEMED",
+					"coupon " + coupon.couponId() + " spent, " + coupon.discountCents() + " cents off");
+		}
+		else {
+			log.warn("Order {} was paid but does not hold its coupon {}", order.id(), coupon.couponId());
 		}
 	}
 

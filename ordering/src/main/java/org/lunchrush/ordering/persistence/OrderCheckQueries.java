@@ -50,11 +50,27 @@ class OrderCheckQueries implements OrderChecks {
 	@Override
 	public List<OrderSummary> ofDay(LocalDate day) {
 		return this.jdbc.sql("""
-				select id, merchant_id, status, total_cents from ordering.orders where stock_day = :day order by id
+				select id, merchant_id, status, total_cents, discount_cents from ordering.orders
+				where stock_day = :day order by id
 				""")
 			.param("day", day)
-			.query((rs, row) -> new OrderSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+			.query((rs, row) -> new OrderSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+					rs.getInt(5)))
 			.list();
+	}
+
+	@Override
+	public Map<Long, Long> couponsOfCancelledOrders(LocalDate day) {
+		Map<Long, Long> coupons = new HashMap<>();
+		this.jdbc.sql("""
+				select id, coupon_id from ordering.orders
+				where stock_day = :day and coupon_id is not null and status in ('CANCELLED', 'REFUNDED')
+				""")
+			.param("day", day)
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.forEach((entry) -> coupons.put(entry.getKey(), entry.getValue()));
+		return coupons;
 	}
 
 }

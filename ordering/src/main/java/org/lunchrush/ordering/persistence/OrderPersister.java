@@ -15,7 +15,10 @@ import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.OrderingTopics;
 import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderCoupon;
 import org.lunchrush.ordering.domain.OrderLine;
+import org.lunchrush.promotion.CouponLockRecord;
+import org.lunchrush.promotion.Coupons;
 import org.lunchrush.ordering.domain.StatusChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Persists the order stream in batches: each order is inserted, its stock reservation
- * recorded in the ledger, and it moves to {@code PENDING_PAYMENT}, all in one transaction
- * per batch. Offsets are committed only after the transaction, and every insert ignores
- * rows that exist, so a redelivered batch is harmless.
+ * recorded in the ledger and its coupon lock in the coupon ledger, and it moves to
+ * {@code PENDING_PAYMENT}, all in one transaction per batch. Offsets are committed only
+ * after the transaction, and every insert ignores rows that exist, so a redelivered batch
+ * is harmless.
  */
 @Component
 class OrderPersister {
@@ -49,9 +53,12 @@ class OrderPersister {
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
+	private final Coupons coupons;
+
 	OrderPersister(OrderStore store, Inventory inventory, TransactionTemplate transaction, ObjectMapper json,
-			CampusTime time, KafkaTemplate<String, byte[]> kafka) {
+			CampusTime time, KafkaTemplate<String, byte[]> kafka, Coupons coupons) {
 		this.kafka = kafka;
+		this.coupons = coupons;
 		this.store = store;
 		this.inventory = inventory;
 		this.transaction = transaction;
@@ -99,6 +106,7 @@ class OrderPersister {
 		var now = this.time.now();
 		List<StatusChange> changes = new ArrayList<>(placed.size());
 		List<OrderStock> stock = new ArrayList<>(placed.size());
+		List<CouponLockRecord> couponLocks = new ArrayList<>();
 		for (OrderPlaced event : placed) {
 			Order order = Order.place(event.orderId(), event.studentId(), event.merchantId(), event.buildingId(),
 					event.lines()
@@ -106,6 +114,11 @@ class OrderPersister {
 						.map((l) -> new OrderLine(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
 						.toList(),
 					event.vip(), event.placedAt(), event.payBy());
+			if (event.coupon() != null) {
+				order.applyCoupon(new OrderCoupon(event.coupon().couponId(), event.coupon().discountCents()));
+				couponLocks.add(new CouponLockRecord(event.coupon().couponId(), event.studentId(), event.orderId(),
+						event.placedAt()));
+			}
 			changes.add(order.awaitPayment(now));
 			stock.add(new OrderStock(event.orderId(), event.merchantId(), event.stockDay(),
 					event.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList(),
@@ -114,6 +127,7 @@ class OrderPersister {
 		this.transaction.executeWithoutResult((status) -> {
 			this.store.insertPlaced(placed, changes, now);
 			this.inventory.recordReservations(stock);
+			this.coupons.recordLocks(couponLocks);
 		});
 	}
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.lunchrush.kernel.Ids;
 import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.domain.Order;
+import org.lunchrush.ordering.domain.OrderCoupon;
 import org.lunchrush.ordering.domain.OrderLine;
 import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.domain.StatusChange;
@@ -31,7 +32,7 @@ public class OrderStore {
 
 	private static final String SELECT_ORDER = """
 			select id, student_id, merchant_id, building_id, status, vip, note, stock_day, placed_at, pay_by,
-			       paid_transaction_id, cancellation_requested_at
+			       paid_transaction_id, cancellation_requested_at, coupon_id, discount_cents
 			from ordering.orders
 			""";
 
@@ -63,23 +64,30 @@ public class OrderStore {
 			OrderPlaced event = placed.get(i);
 			StatusChange change = changes.get(i);
 			orders.add(new Object[] { event.orderId(), event.studentId(), event.merchantId(), event.buildingId(),
-					change.to().name(), event.totalCents(), event.vip(), event.note(), Date.valueOf(event.stockDay()),
-					Timestamp.from(event.placedAt()), Timestamp.from(event.payBy()), persisted });
+					change.to().name(), event.totalCents(), (event.coupon() != null) ? event.coupon().couponId() : null,
+					(event.coupon() != null) ? event.coupon().discountCents() : 0, event.vip(), event.note(),
+					Date.valueOf(event.stockDay()), Timestamp.from(event.placedAt()), Timestamp.from(event.payBy()),
+					persisted });
 			for (OrderPlaced.Line line : event.lines()) {
 				lines.add(new Object[] { event.orderId(), event.buildingId(), line.itemId(), line.name(),
 						line.unitPriceCents(), line.quantity() });
 			}
 			timeline.add(timelineRow(event.orderId(), event.buildingId(), "status:PLACED", event.placedAt(),
 					OrderStatus.PLACED.name(), "accepted, total " + event.totalCents() + " cents"));
+			if (event.coupon() != null) {
+				timeline.add(timelineRow(event.orderId(), event.buildingId(), "coupon-locked", event.placedAt(),
+						"COUPON_LOCKED", "coupon " + event.coupon().couponId() + " locked, "
+								+ event.coupon().discountCents() + " cents off"));
+			}
 			timeline.add(timelineRow(event.orderId(), event.buildingId(), event.eventId(), persistedAt, "MESSAGE",
 					"OrderPlaced consumed from the order stream"));
 			timeline.add(timelineRow(event.orderId(), event.buildingId(), "status:" + change.to().name(), change.at(),
 					change.to().name(), change.detail()));
 		}
 		this.template.batchUpdate("""
-				insert into ordering.orders (id, student_id, merchant_id, building_id, status, total_cents, vip, note,
-				                             stock_day, placed_at, pay_by, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				insert into ordering.orders (id, student_id, merchant_id, building_id, status, total_cents, coupon_id,
+				                             discount_cents, vip, note, stock_day, placed_at, pay_by, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (id) do nothing
 				""", orders);
 		this.template.batchUpdate("""
@@ -224,16 +232,23 @@ public class OrderStore {
 		return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
 				rs.getBoolean(6), Optional.ofNullable(rs.getString(7)), stockDay.toLocalDate(),
 				rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), Optional.ofNullable(rs.getString(11)),
-				Optional.ofNullable(rs.getTimestamp(12)).map(Timestamp::toInstant));
+				Optional.ofNullable(rs.getTimestamp(12)).map(Timestamp::toInstant), coupon(rs));
+	}
+
+	private static Optional<OrderCoupon> coupon(ResultSet rs) throws SQLException {
+		long couponId = rs.getLong(13);
+		return rs.wasNull() ? Optional.empty() : Optional.of(new OrderCoupon(couponId, rs.getInt(14)));
 	}
 
 	private record Row(long id, long studentId, long merchantId, long buildingId, OrderStatus status, boolean vip,
 			Optional<String> note, java.time.LocalDate stockDay, Instant placedAt, Instant payBy,
-			Optional<String> paidTransactionId, Optional<Instant> cancellationRequestedAt) {
+			Optional<String> paidTransactionId, Optional<Instant> cancellationRequestedAt,
+			Optional<OrderCoupon> coupon) {
 
 		OrderRecord toRecord(List<OrderLine> lines) {
 			Order order = Order.restore(this.id, this.studentId, this.merchantId, this.buildingId, lines, this.vip,
-					this.placedAt, this.payBy, this.status, this.paidTransactionId, this.cancellationRequestedAt);
+					this.placedAt, this.payBy, this.status, this.paidTransactionId, this.cancellationRequestedAt,
+					this.coupon);
 			return new OrderRecord(order, this.note, this.stockDay);
 		}
 

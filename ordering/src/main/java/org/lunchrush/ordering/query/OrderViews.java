@@ -24,6 +24,8 @@ public class OrderViews {
 	public OrderView view(OrderRecord record) {
 		Order order = record.order();
 		return new OrderView(Long.toString(order.id()), order.status().name(), order.totalCents(),
+				order.subtotalCents(), order.discountCents(),
+				order.coupon().map((coupon) -> Long.toString(coupon.couponId())).orElse(null),
 				order.lines()
 					.stream()
 					.map((l) -> new LineView(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
@@ -32,9 +34,14 @@ public class OrderViews {
 				this.time.local(order.payBy()), order.cancellationRequestedAt().isPresent());
 	}
 
-	public record OrderView(String orderId, String status, int totalCents, List<LineView> items, long merchantId,
-			long deliveryBuildingId, String note, OffsetDateTime placedAt, OffsetDateTime payBy,
-			boolean cancellationRequested) {
+	/**
+	 * @param totalCents what the student pays: {@code subtotalCents} less
+	 * {@code discountCents}
+	 * @param couponId the coupon the order is paid with, or {@code null}
+	 */
+	public record OrderView(String orderId, String status, int totalCents, int subtotalCents, int discountCents,
+			String couponId, List<LineView> items, long merchantId, long deliveryBuildingId, String note,
+			OffsetDateTime placedAt, OffsetDateTime payBy, boolean cancellationRequested) {
 	}
 
 	public record LineView(long itemId, String name, int unitPriceCents, int quantity) {

@@ -116,7 +116,7 @@ class PaymentDeadlines {
 		if (!this.lifecycle.record(order, change)) {
 			return false;
 		}
-		this.lifecycle.releaseStock(record);
+		this.lifecycle.releaseHoldings(record);
 		return true;
 	}
 

@@ -77,6 +77,39 @@ class OrderTest {
 		}
 
 		@Test
+		void aCouponTakesItsDiscountOffTheTotalButNotOffTheSubtotal() {
+			Order order = placedOrder();
+
+			order.applyCoupon(new OrderCoupon(77L, 500));
+
+			assertThat(order.subtotalCents()).isEqualTo(LINES_TOTAL_CENTS);
+			assertThat(order.discountCents()).isEqualTo(500);
+			assertThat(order.totalCents()).isEqualTo(LINES_TOTAL_CENTS - 500);
+			assertThat(order.coupon()).contains(new OrderCoupon(77L, 500));
+		}
+
+		@Test
+		void aCouponMayNotLeaveNothingToPay() {
+			Order order = placedOrder();
+
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> order.applyCoupon(new OrderCoupon(77L, LINES_TOTAL_CENTS)));
+			assertThat(order.coupon()).isEmpty();
+			assertThat(order.totalCents()).isEqualTo(LINES_TOTAL_CENTS);
+		}
+
+		@Test
+		void onlyOneCouponAndOnlyBeforeTheOrderIsOnRecord() {
+			Order order = placedOrder();
+			order.applyCoupon(new OrderCoupon(77L, 500));
+
+			assertRefused(() -> order.applyCoupon(new OrderCoupon(78L, 300)), order, OrderStatus.PLACED);
+			Order pending = pendingOrder();
+			assertRefused(() -> pending.applyCoupon(new OrderCoupon(78L, 300)), pending, OrderStatus.PENDING_PAYMENT);
+			assertThat(order.totalCents()).isEqualTo(LINES_TOTAL_CENTS - 500);
+		}
+
+		@Test
 		void belongsToTheStudentWhoPlacedIt() {
 			assertThat(placedOrder().isOwnedBy(STUDENT_ID)).isTrue();
 			assertThat(placedOrder().isOwnedBy(STUDENT_ID + 1)).isFalse();

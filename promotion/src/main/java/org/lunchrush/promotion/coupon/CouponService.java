@@ -3,6 +3,7 @@ package org.lunchrush.promotion.coupon;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,11 @@ class CouponService implements Coupons {
 		}
 		afterCommit(() -> this.live.unlock(student.getAsLong(), couponId, orderId));
 		return true;
+	}
+
+	@Override
+	public Map<Long, Long> holders(Collection<Long> couponIds) {
+		return this.store.holders(couponIds);
 	}
 
 	@Override

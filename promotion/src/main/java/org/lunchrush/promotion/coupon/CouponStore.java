@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.lunchrush.kernel.InLists;
 import org.lunchrush.promotion.Coupon;
 import org.lunchrush.promotion.CouponBatch;
 import org.lunchrush.promotion.CouponLockRecord;
@@ -207,15 +210,32 @@ class CouponStore {
 	}
 
 	/**
-	 * {@code LOCKED → AVAILABLE} if that order holds the coupon, recorded in the ledger.
+	 * {@code LOCKED} or {@code REDEEMED → AVAILABLE} if that order holds the coupon,
+	 * recorded in the ledger.
 	 * @return the coupon's student when this call released it
 	 */
 	OptionalLong release(long couponId, long orderId, Instant at) {
 		return transition("""
-				update promotion.coupon set status = 'AVAILABLE', order_id = null, locked_at = null
-				where id = :coupon and order_id = :order and status = 'LOCKED'
+				update promotion.coupon set status = 'AVAILABLE', order_id = null, locked_at = null, redeemed_at = null
+				where id = :coupon and order_id = :order and status in ('LOCKED', 'REDEEMED')
 				returning student_id
 				""", couponId, orderId, "RELEASE", at);
+	}
+
+	/**
+	 * @return for each of the coupons that an order holds (locked or redeemed), that
+	 * order
+	 */
+	Map<Long, Long> holders(Collection<Long> couponIds) {
+		Map<Long, Long> holders = new HashMap<>();
+		for (List<Long> ids : InLists.of(couponIds)) {
+			this.jdbc.sql("select id, order_id from promotion.coupon where id in (:ids) and order_id is not null")
+				.param("ids", ids)
+				.query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+				.list()
+				.forEach((entry) -> holders.put(entry.getKey(), entry.getValue()));
+		}
+		return holders;
 	}
 
 	private OptionalLong transition(String update, long couponId, long orderId, String kind, Instant at) {
