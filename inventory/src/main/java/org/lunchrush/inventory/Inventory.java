@@ -20,8 +20,8 @@ public interface Inventory {
 	 * @param merchantId the merchant all lines belong to
 	 * @param day the campus day the stock belongs to
 	 * @param lines one line per distinct item
-	 * @return {@link Reservation.Reserved} or {@link Reservation.SoldOut} naming the
-	 * short items
+	 * @return {@link Reservation.Reserved}, {@link Reservation.SoldOut} naming the short
+	 * items, or {@link Reservation.Rebuilding} while the live stock is not current
 	 */
 	Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines);
 
@@ -67,5 +67,19 @@ public interface Inventory {
 	 * Compares the ledger with the live counters for one day.
 	 */
 	List<StockAudit> audit(LocalDate day);
+
+	/**
+	 * @return whether the live stock in Redis is the generation this process last
+	 * rebuilt; false before the first rebuild and once Redis has lost its data
+	 */
+	boolean liveStockCurrent();
+
+	/**
+	 * Drops every live counter, starts a new generation and loads the given days from the
+	 * ledger. Only correct when no reservation is in flight and every reservation made so
+	 * far is recorded in the ledger: the caller (order intake's recovery) pauses intake
+	 * and waits for the order stream to be persisted first.
+	 */
+	void rebuildLiveStock(List<LocalDate> days);
 
 }

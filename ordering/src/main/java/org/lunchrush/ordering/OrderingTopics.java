@@ -22,6 +22,12 @@ public final class OrderingTopics {
 	 */
 	public static final String ORDERS_DEAD_LETTER = "lunchrush.orders.DLT";
 
+	/**
+	 * The consumer group that persists the order stream: its committed offsets tell how
+	 * far the stream is in PostgreSQL.
+	 */
+	public static final String PERSISTER_GROUP = "ordering-persister";
+
 	private OrderingTopics() {
 	}
 

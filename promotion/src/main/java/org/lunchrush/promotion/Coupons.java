@@ -106,6 +106,14 @@ public interface Coupons {
 	boolean release(long couponId, long orderId);
 
 	/**
+	 * Drops the live coupon state from Redis (batch counters, each coupon's state); each
+	 * loads again from the database when next needed. Part of rebuilding Redis after it
+	 * lost data: only correct while no coupon is being locked and every lock taken so far
+	 * is recorded, which order intake's recovery makes sure of.
+	 */
+	void forgetLiveState();
+
+	/**
 	 * @return for each of the given coupons that an order holds (locked or redeemed),
 	 * that order; for the invariant check
 	 */

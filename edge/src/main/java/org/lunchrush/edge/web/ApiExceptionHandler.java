@@ -41,7 +41,16 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(LunchrushException.class)
 	ResponseEntity<Map<String, Object>> refused(LunchrushException ex, HttpServletRequest request) {
-		return answer(ex.code(), ex.details(), request);
+		ResponseEntity<Map<String, Object>> answer = answer(ex.code(), ex.details(), request);
+		if (ex.code() == ErrorCode.BUSY) {
+			// Intake is back within seconds (a rebuild, a broker failing over): tell
+			// clients when to try again rather than leave them to hammer it.
+			return ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.header("Retry-After", "1")
+				.body(answer.getBody());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

@@ -15,6 +15,8 @@ import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +26,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 class InventoryService implements Inventory {
 
+	private static final Logger log = LoggerFactory.getLogger(InventoryService.class);
+
 	private final LiveStock live;
 
 	private final StockLedger ledger;
 
 	private final CampusTime time;
+
+	/**
+	 * The generation of the live stock this process rebuilt or found, {@code null} until
+	 * the first rebuild: no counter loads from the ledger without it.
+	 */
+	private volatile String generation;
 
 	InventoryService(LiveStock live, StockLedger ledger, CampusTime time) {
 		this.live = live;
@@ -39,7 +49,9 @@ class InventoryService implements Inventory {
 	@Override
 	public Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines) {
 		return this.live.reserve(merchantId, day, lines).orElseGet(() -> {
-			open(merchantId, day);
+			if (open(merchantId, day) == LiveStock.Load.STALE_GENERATION) {
+				return new Reservation.Rebuilding();
+			}
 			return this.live.reserve(merchantId, day, lines)
 				.orElseThrow(() -> new IllegalStateException("Stock of merchant " + merchantId + " did not load"));
 		});
@@ -65,10 +77,10 @@ class InventoryService implements Inventory {
 		if (released.isEmpty()) {
 			return;
 		}
-		// The counter moves only once the release is durable; a crash in between leaves
-		// the
-		// counter short (never over), and the next load from the ledger corrects it.
-		Runnable giveBack = () -> this.live.giveBack(order.merchantId(), order.day(), released);
+		// The counter moves only once the release is durable, and once per order however
+		// the give-back and a reload of the counter interleave. A crash in between leaves
+		// the counter short (never over) until the next rebuild.
+		Runnable giveBack = () -> this.live.releaseBack(order.merchantId(), order.day(), order.orderId(), released);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -85,7 +97,10 @@ class InventoryService implements Inventory {
 	@Override
 	public Map<Long, Integer> stockLeft(long merchantId, LocalDate day) {
 		return this.live.read(merchantId, day).orElseGet(() -> {
-			open(merchantId, day);
+			if (open(merchantId, day) == LiveStock.Load.STALE_GENERATION) {
+				// Being rebuilt: the ledger's figures, without loading them.
+				return this.ledger.openDay(merchantId, day);
+			}
 			return this.live.read(merchantId, day)
 				.orElseThrow(() -> new IllegalStateException("Stock of merchant " + merchantId + " did not load"));
 		});
@@ -102,7 +117,9 @@ class InventoryService implements Inventory {
 		LocalDate today = this.time.today();
 		OptionalInt old = this.live.set(merchantId, today, itemId, stock);
 		if (old.isEmpty()) {
-			open(merchantId, today);
+			if (open(merchantId, today) == LiveStock.Load.STALE_GENERATION) {
+				throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "live stock being rebuilt"));
+			}
 			old = this.live.set(merchantId, today, itemId, stock);
 		}
 		int delta = stock - old.orElseThrow(() -> new IllegalStateException("Stock did not load"));
@@ -141,13 +158,52 @@ class InventoryService implements Inventory {
 		return audits;
 	}
 
+	@Override
+	public boolean liveStockCurrent() {
+		String known = this.generation;
+		return known != null && this.live.generation().filter(known::equals).isPresent();
+	}
+
+	@Override
+	public void rebuildLiveStock(List<LocalDate> days) {
+		this.generation = this.live.dropAllAndStartGeneration();
+		for (LocalDate day : days) {
+			int loaded = openAll(day);
+			log.info("Live stock for {} rebuilt from the ledger: {} merchant counters", day, loaded);
+		}
+	}
+
+	/**
+	 * Opens a day for every merchant.
+	 * @return how many counters this call loaded
+	 */
+	int openAll(LocalDate day) {
+		int loaded = 0;
+		for (long merchant : this.ledger.merchants()) {
+			if (open(merchant, day) == LiveStock.Load.LOADED) {
+				loaded++;
+			}
+		}
+		return loaded;
+	}
+
 	/**
 	 * Opens a merchant's day in the ledger and loads its live counter, unless another
-	 * process already has.
-	 * @return whether this call loaded the counter
+	 * process already has or the live stock is not of the generation this process knows.
 	 */
-	boolean open(long merchantId, LocalDate day) {
-		return this.live.loadIfAbsent(merchantId, day, this.ledger.openDay(merchantId, day));
+	LiveStock.Load open(long merchantId, LocalDate day) {
+		String known = this.generation;
+		if (known == null) {
+			return LiveStock.Load.STALE_GENERATION;
+		}
+		LiveStock.Load load = this.live.loadIfAbsent(merchantId, day, known, this.ledger.snapshotDay(merchantId, day));
+		if (load == LiveStock.Load.LOADED) {
+			// A release committed after the snapshot may have found no counter to give
+			// back to: give back every release the counter does not count yet.
+			this.ledger.releasesOf(merchantId, day)
+				.forEach((order, lines) -> this.live.releaseBack(merchantId, day, order, lines));
+		}
+		return load;
 	}
 
 }

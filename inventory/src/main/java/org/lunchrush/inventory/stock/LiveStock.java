@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 import org.lunchrush.inventory.Reservation;
 import org.lunchrush.inventory.StockLine;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -21,11 +24,28 @@ import org.springframework.stereotype.Component;
  * The live stock counters in Redis: one hash per merchant and day, so every key an order
  * touches shares the hash tag {@code {m<merchantId>}} and the scripts stay valid on a
  * Redis Cluster.
+ * <p>
+ * Besides the portions left per item, a day's hash holds a marker field ({@code _loaded})
+ * and one {@code rel:<orderId>} field per order whose release it counts, so that a
+ * release is given back once whether it was recorded before or after the load.
+ * <p>
+ * The key {@value #GENERATION_KEY} names the generation of the live stock: a new one is
+ * written by every rebuild, and a counter loads only while the generation is the one its
+ * caller knows. After Redis loses its data the key is gone, so nothing loads from the
+ * ledger (which misses orders still on their way through Kafka) until the platform has
+ * rebuilt the live stock. (On a Redis Cluster the load script's two keys would need a
+ * common slot: the generation key would have to be kept per merchant.)
  */
 @Component
 class LiveStock {
 
+	static final String GENERATION_KEY = "lr:live-generation";
+
 	private static final String LOADED_MARKER = "_loaded";
+
+	private static final String RELEASE_PREFIX = "rel:";
+
+	private static final String KEY_PATTERN = "lr:stock:*";
 
 	private static final Duration TIME_TO_LIVE = Duration.ofDays(3);
 
@@ -35,6 +55,9 @@ class LiveStock {
 
 	private final RedisScript<Long> giveBack = RedisScript.of(new ClassPathResource("give-back.lua", LiveStock.class),
 			Long.class);
+
+	private final RedisScript<Long> releaseBack = RedisScript
+		.of(new ClassPathResource("release-back.lua", LiveStock.class), Long.class);
 
 	private final RedisScript<Long> load = RedisScript.of(new ClassPathResource("load.lua", LiveStock.class),
 			Long.class);
@@ -73,22 +96,88 @@ class LiveStock {
 		return Optional.of(new Reservation.SoldOut(shortItems));
 	}
 
+	/**
+	 * Gives back a reservation that never became an order (never recorded in the ledger).
+	 */
 	void giveBack(long merchantId, LocalDate day, List<StockLine> lines) {
 		this.redis.execute(this.giveBack, List.of(key(merchantId, day)), arguments(lines));
 	}
 
 	/**
-	 * @return true when this call loaded the counter, false when it was there already
+	 * Gives back a recorded release, at most once per order and day's counter.
 	 */
-	boolean loadIfAbsent(long merchantId, LocalDate day, Map<Long, Integer> available) {
-		List<String> arguments = new ArrayList<>(1 + available.size() * 2);
+	void releaseBack(long merchantId, LocalDate day, long orderId, List<StockLine> lines) {
+		Object[] items = arguments(lines);
+		Object[] arguments = new Object[items.length + 1];
+		arguments[0] = Long.toString(orderId);
+		System.arraycopy(items, 0, arguments, 1, items.length);
+		this.redis.execute(this.releaseBack, List.of(key(merchantId, day)), arguments);
+	}
+
+	enum Load {
+
+		/**
+		 * This call loaded the counter.
+		 */
+		LOADED,
+
+		/**
+		 * The counter was there already.
+		 */
+		PRESENT,
+
+		/**
+		 * Nothing loaded: the live stock is not of the generation the caller knows.
+		 */
+		STALE_GENERATION
+
+	}
+
+	/**
+	 * Loads a day's counter as the ledger has it, unless it is there already or the
+	 * generation is not {@code generation}.
+	 */
+	Load loadIfAbsent(long merchantId, LocalDate day, String generation, StockLedger.DaySnapshot snapshot) {
+		List<String> arguments = new ArrayList<>(3 + snapshot.available().size() * 2 + snapshot.released().size());
+		arguments.add(generation);
 		arguments.add(Long.toString(TIME_TO_LIVE.toSeconds()));
-		available.forEach((item, left) -> {
+		arguments.add(Integer.toString(snapshot.available().size()));
+		snapshot.available().forEach((item, left) -> {
 			arguments.add(item.toString());
 			arguments.add(left.toString());
 		});
-		Long loaded = this.redis.execute(this.load, List.of(key(merchantId, day)), arguments.toArray());
-		return loaded != null && loaded == 1;
+		snapshot.released().forEach((order) -> arguments.add(order.toString()));
+		Long loaded = this.redis.execute(this.load, List.of(key(merchantId, day), GENERATION_KEY), arguments.toArray());
+		return switch ((loaded != null) ? loaded.intValue() : -1) {
+			case 1 -> Load.LOADED;
+			case 0 -> Load.PRESENT;
+			default -> Load.STALE_GENERATION;
+		};
+	}
+
+	/**
+	 * @return the generation of the live stock, empty when Redis has none (it lost its
+	 * data, or was never loaded)
+	 */
+	Optional<String> generation() {
+		return Optional.ofNullable(this.redis.opsForValue().get(GENERATION_KEY));
+	}
+
+	/**
+	 * Drops every day's counter and starts a new generation, under which counters load
+	 * again.
+	 * @return the new generation
+	 */
+	String dropAllAndStartGeneration() {
+		try (Cursor<String> keys = this.redis.scan(ScanOptions.scanOptions().match(KEY_PATTERN).count(1000).build())) {
+			List<String> all = keys.stream().toList();
+			if (!all.isEmpty()) {
+				this.redis.unlink(all);
+			}
+		}
+		String generation = UUID.randomUUID().toString();
+		this.redis.opsForValue().set(GENERATION_KEY, generation);
+		return generation;
 	}
 
 	/**
@@ -116,7 +205,8 @@ class LiveStock {
 		}
 		Map<Long, Integer> left = new HashMap<>();
 		entries.forEach((field, value) -> {
-			if (!LOADED_MARKER.equals(field)) {
+			String name = field.toString();
+			if (!LOADED_MARKER.equals(name) && !name.startsWith(RELEASE_PREFIX)) {
 				left.put(Long.parseLong(field.toString()), Integer.parseInt(value.toString()));
 			}
 		});

@@ -17,6 +17,9 @@ import org.lunchrush.kernel.Ids;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stock ledger in PostgreSQL: the truth the live counters are rebuilt from.
@@ -34,9 +37,21 @@ class StockLedger {
 
 	private final JdbcTemplate template;
 
-	StockLedger(JdbcClient jdbc, JdbcTemplate template) {
+	private final TransactionTemplate repeatableRead;
+
+	StockLedger(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.repeatableRead = new TransactionTemplate(transactions);
+		this.repeatableRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+	}
+
+	/**
+	 * A merchant's day as the ledger had it at one moment: portions available per item,
+	 * and the orders whose release those portions include.
+	 */
+	record DaySnapshot(Map<Long, Integer> available, List<Long> released) {
 	}
 
 	void defineItem(long itemId, long merchantId, int dailyStock) {
@@ -62,6 +77,35 @@ class StockLedger {
 			.param("item", itemId)
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * Opens the day for a merchant (idempotently) and takes what is available per item
+	 * (opening stock plus every movement recorded so far) together with the orders whose
+	 * release that counts. Run in a repeatable-read transaction, so both come from one
+	 * snapshot of the ledger.
+	 */
+	DaySnapshot snapshotDay(long merchantId, LocalDate day) {
+		return this.repeatableRead.execute((status) -> new DaySnapshot(openDay(merchantId, day),
+				releasesOf(merchantId, day).keySet().stream().toList()));
+	}
+
+	/**
+	 * @return the lines of each order released on a merchant's day, by order
+	 */
+	Map<Long, List<StockLine>> releasesOf(long merchantId, LocalDate day) {
+		Map<Long, List<StockLine>> releases = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select order_id, item_id, quantity from inventory.stock_ledger
+				where merchant_id = :merchant and day = :day and kind = 'RELEASE' order by order_id, item_id
+				""")
+			.param("merchant", merchantId)
+			.param("day", day)
+			.query((rs, row) -> Map.entry(rs.getLong(1), new StockLine(rs.getLong(2), rs.getInt(3))))
+			.list()
+			.forEach((entry) -> releases.computeIfAbsent(entry.getKey(), (order) -> new ArrayList<>())
+				.add(entry.getValue()));
+		return releases;
 	}
 
 	/**

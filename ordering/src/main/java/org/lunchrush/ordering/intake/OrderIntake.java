@@ -57,9 +57,12 @@ class OrderIntake {
 
 	private final Coupons coupons;
 
+	private final IntakeGate gate;
+
 	OrderIntake(IdempotencyRecords idempotency, Catalog catalog, Inventory inventory, OrderStream stream,
-			CampusTime time, OrderingProperties properties, ObjectMapper json, Memberships memberships,
-			Coupons coupons) {
+			CampusTime time, OrderingProperties properties, ObjectMapper json, Memberships memberships, Coupons coupons,
+			IntakeGate gate) {
+		this.gate = gate;
 		this.memberships = memberships;
 		this.coupons = coupons;
 		this.idempotency = idempotency;
@@ -73,8 +76,14 @@ class OrderIntake {
 
 	/**
 	 * @return the answer to give: the first answer again when the key was used before
+	 * @throws LunchrushException {@code BUSY} while the live state in Redis is rebuilt
+	 * (see {@link LiveStateRecovery}), before anything is claimed or reserved
 	 */
 	AcceptedOrder place(Caller student, String idempotencyKey, PlaceOrderRequest request) {
+		return this.gate.pass(() -> admit(student, idempotencyKey, request));
+	}
+
+	private AcceptedOrder admit(Caller student, String idempotencyKey, PlaceOrderRequest request) {
 		String fingerprint = request.fingerprint();
 		var replay = this.idempotency.claim(student.userId(), idempotencyKey, fingerprint);
 		if (replay.isPresent()) {
@@ -130,8 +139,13 @@ class OrderIntake {
 		}
 		try {
 			List<StockLine> stock = draft.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList();
-			if (this.inventory.reserve(merchant.id(), day, stock) instanceof Reservation.SoldOut soldOut) {
-				throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));
+			switch (this.inventory.reserve(merchant.id(), day, stock)) {
+				case Reservation.SoldOut soldOut ->
+					throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));
+				case Reservation.Rebuilding rebuilding ->
+					throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "live stock being rebuilt"));
+				case Reservation.Reserved reserved -> {
+				}
 			}
 			OrderPlaced placed = new OrderPlaced("order-placed:" + order.id(), order.id(), order.studentId(),
 					order.merchantId(), order.buildingId(), order.lines().stream().map(OrderIntake::line).toList(),

@@ -14,16 +14,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code Idempotency-Key}
  * @param placedRecordTtl how long an accepted order can be looked up before it is
  * persisted
+ * @param recovery how the live state in Redis is watched and rebuilt
  */
 @ConfigurationProperties("lunchrush.ordering")
 public record OrderingProperties(Duration paymentTimeout, Duration enqueueTimeout, Duration idempotencyTtl,
-		Duration placedRecordTtl) {
+		Duration placedRecordTtl, Recovery recovery) {
 
 	public OrderingProperties {
 		paymentTimeout = (paymentTimeout != null) ? paymentTimeout : Duration.ofMinutes(15);
 		enqueueTimeout = (enqueueTimeout != null) ? enqueueTimeout : Duration.ofSeconds(6);
 		idempotencyTtl = (idempotencyTtl != null) ? idempotencyTtl : Duration.ofHours(24);
 		placedRecordTtl = (placedRecordTtl != null) ? placedRecordTtl : Duration.ofHours(1);
+		recovery = (recovery != null) ? recovery : new Recovery(null, null);
+	}
+
+	/**
+	 * @param checkInterval how often the live stock's generation is checked (250 ms): the
+	 * longest a loss of Redis data goes unnoticed
+	 * @param startupPatience how long startup waits for the order stream to be persisted
+	 * before the first rebuild (60 s); after that the platform starts with intake closed
+	 * and the rebuild goes on in the background
+	 */
+	public record Recovery(Duration checkInterval, Duration startupPatience) {
+
+		public Recovery {
+			checkInterval = (checkInterval != null) ? checkInterval : Duration.ofMillis(250);
+			startupPatience = (startupPatience != null) ? startupPatience : Duration.ofSeconds(60);
+		}
+
 	}
 
 }

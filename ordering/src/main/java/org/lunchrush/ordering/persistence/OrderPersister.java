@@ -66,7 +66,7 @@ class OrderPersister {
 		this.time = time;
 	}
 
-	@KafkaListener(id = "ordering-persister", topics = OrderingTopics.ORDERS, batch = "true",
+	@KafkaListener(id = OrderingTopics.PERSISTER_GROUP, topics = OrderingTopics.ORDERS, batch = "true",
 			containerFactory = "orderStreamListenerFactory")
 	void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
 		List<OrderPlaced> placed = new ArrayList<>(records.size());

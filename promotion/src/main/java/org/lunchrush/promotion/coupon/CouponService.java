@@ -180,6 +180,12 @@ class CouponService implements Coupons {
 	}
 
 	@Override
+	public void forgetLiveState() {
+		int dropped = this.live.dropAll();
+		log.info("Coupon state dropped from Redis ({} keys); it loads again from PostgreSQL as needed", dropped);
+	}
+
+	@Override
 	public Map<Long, Long> holders(Collection<Long> couponIds) {
 		return this.store.holders(couponIds);
 	}

@@ -13,6 +13,8 @@ import org.lunchrush.promotion.Coupon;
 import org.lunchrush.promotion.CouponBatch;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -176,6 +178,24 @@ class LiveCoupons {
 		OptionalLong order = (values.get(1) != null) ? OptionalLong.of(Long.parseLong(values.get(1).toString()))
 				: OptionalLong.empty();
 		return Optional.of(new CachedState(values.get(0).toString(), order));
+	}
+
+	/**
+	 * Forgets every batch counter and coupon state; each loads again from the database
+	 * when next needed.
+	 * @return how many keys were dropped
+	 */
+	int dropAll() {
+		int dropped = 0;
+		for (String pattern : List.of("lr:coupon-batch:*", "lr:coupon-claims:*", "lr:coupon:*")) {
+			try (Cursor<String> keys = this.redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build())) {
+				List<String> all = keys.stream().toList();
+				if (!all.isEmpty()) {
+					dropped += this.redis.unlink(all).intValue();
+				}
+			}
+		}
+		return dropped;
 	}
 
 	private static Duration timeToLive(Instant validUntil, Instant now) {
