@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lunchrush.kernel.Ids;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
@@ -109,6 +110,47 @@ class InvariantCheckIT extends IntegrationTest {
 				.update();
 		}
 		assertThat(report().body().path("ok").asBoolean()).isTrue();
+	}
+
+	@Test
+	void moneyKeptForACancelledOrderAndASecondChargeAreReported() {
+		Session student = student(59);
+		JsonNode merchant = merchantNamed("第二食堂·韩式拌饭");
+		long itemId = menuItem(merchant.path("id").asLong(), "紫菜包饭").path("itemId").asLong();
+		String cancelled = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
+		awaitStatus(student, cancelled, "PENDING_PAYMENT");
+		assertThat(api().post("/api/v1/orders/" + cancelled + "/cancel", student, Map.of()).status()).isEqualTo(200);
+		String paid = paidOrder(student, orderBody(merchant, itemId, 1));
+
+		// As if the provider's books said so: a charge kept by the cancelled order, and a
+		// second charge of the paid one.
+		chargeInLedger(cancelled, "SBX-INJECTED-1");
+		chargeInLedger(paid, "SBX-INJECTED-2");
+		try {
+			Response report = report();
+			assertThat(check(report, "CHARGED_NOT_DELIVERABLE").path("count").asLong()).isEqualTo(1);
+			assertThat(check(report, "CHARGED_NOT_DELIVERABLE").path("examples").get(0).asString()).contains(cancelled);
+			assertThat(check(report, "DOUBLE_CHARGED").path("count").asLong()).isEqualTo(1);
+			assertThat(check(report, "DOUBLE_CHARGED").path("examples").get(0).asString()).contains(paid);
+		}
+		finally {
+			this.jdbc.sql("delete from payment.ledger where transaction_id like 'SBX-INJECTED-%'").update();
+		}
+		assertThat(report().body().path("ok").asBoolean()).as(report().raw().body()).isTrue();
+	}
+
+	private void chargeInLedger(String orderId, String transactionId) {
+		this.jdbc.sql("""
+				insert into payment.ledger (id, kind, reference, payment_id, order_id, merchant_id, transaction_id,
+				                            amount_cents, occurred_at, recorded_at)
+				values (?, 'CHARGE', ?, ?, ?, null, ?, 1300, now(), now())
+				""")
+			.param(Ids.next())
+			.param(transactionId)
+			.param(Ids.next())
+			.param(Long.parseLong(orderId))
+			.param(transactionId)
+			.update();
 	}
 
 	@Test

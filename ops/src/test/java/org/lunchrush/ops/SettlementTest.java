@@ -1,6 +1,7 @@
 package org.lunchrush.ops;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -71,6 +72,11 @@ class SettlementTest {
 			}
 
 			@Override
+			public List<Long> cancelledSince(LocalDate firstDay) {
+				return List.of();
+			}
+
+			@Override
 			public Map<Long, Long> couponsOfCancelledOrders(LocalDate day) {
 				return Map.of();
 			}
@@ -79,7 +85,12 @@ class SettlementTest {
 		PaymentChecks paymentChecks = new PaymentChecks() {
 
 			@Override
-			public List<KeptCharge> keptCharges() {
+			public List<KeptCharge> keptCharges(Collection<Long> orderIds) {
+				return List.of();
+			}
+
+			@Override
+			public List<KeptCharge> doubleCharges(Instant since) {
 				return List.of();
 			}
 

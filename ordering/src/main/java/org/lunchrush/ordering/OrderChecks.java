@@ -18,6 +18,12 @@ public interface OrderChecks {
 	List<Long> stuckPastDeadline(Duration grace);
 
 	/**
+	 * @return the orders of the campus days from {@code firstDay} on that were cancelled
+	 * (or refunded): no money may stay with them
+	 */
+	List<Long> cancelledSince(LocalDate firstDay);
+
+	/**
 	 * @return the status name of each order found
 	 */
 	Map<Long, String> statuses(Collection<Long> orderIds);

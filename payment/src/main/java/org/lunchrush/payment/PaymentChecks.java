@@ -1,5 +1,6 @@
 package org.lunchrush.payment;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,16 @@ import java.util.Map;
 public interface PaymentChecks {
 
 	/**
-	 * @return every provider transaction that took money and was not refunded
+	 * @return the provider transactions that took money for these orders and were not
+	 * refunded
 	 */
-	List<KeptCharge> keptCharges();
+	List<KeptCharge> keptCharges(Collection<Long> orderIds);
+
+	/**
+	 * @return the orders holding more than one charge not refunded, among those charged
+	 * since {@code since}, with each such charge
+	 */
+	List<KeptCharge> doubleCharges(Instant since);
 
 	/**
 	 * @return the money that moved for each of these orders, from the payment ledger

@@ -35,6 +35,17 @@ class OrderCheckQueries implements OrderChecks {
 	}
 
 	@Override
+	public List<Long> cancelledSince(LocalDate firstDay) {
+		return this.jdbc
+			.sql("""
+					select id from ordering.orders where stock_day >= :day and status in ('CANCELLED', 'REFUNDED') order by id
+					""")
+			.param("day", firstDay)
+			.query(Long.class)
+			.list();
+	}
+
+	@Override
 	public Map<Long, String> statuses(Collection<Long> orderIds) {
 		Map<Long, String> statuses = new HashMap<>();
 		for (List<Long> ids : InLists.of(orderIds)) {
