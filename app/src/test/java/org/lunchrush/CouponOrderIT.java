@@ -140,10 +140,7 @@ class CouponOrderIT extends IntegrationTest {
 	void aSoldOutOrderGivesItsCouponLockBack() {
 		Session student = student(56);
 		String couponId = claimCoupon(student);
-		Session merchantAccount = merchantAccount(this.merchantId);
-		Response set = api().put("/api/v1/merchant/items/" + this.cauliflower + "/stock", merchantAccount,
-				Map.of("stock", 1));
-		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+		setStockLeft(this.merchantId, this.cauliflower, 1);
 		try {
 			Response soldOut = placeOrder(student, withCoupon(orderBody(this.merchant, this.cauliflower, 2), couponId));
 			assertThat(soldOut.status()).isEqualTo(409);
@@ -158,7 +155,7 @@ class CouponOrderIT extends IntegrationTest {
 			cancelUnpaid(student, orderId);
 		}
 		finally {
-			api().put("/api/v1/merchant/items/" + this.cauliflower + "/stock", merchantAccount, Map.of("stock", 100));
+			setStockLeft(this.merchantId, this.cauliflower, 100);
 		}
 		assertInvariantsHold();
 	}

@@ -41,9 +41,7 @@ class NoOversellIT extends IntegrationTest {
 		JsonNode merchant = merchantNamed("第二食堂·粥铺点心");
 		long merchantId = merchant.path("id").asLong();
 		long itemId = menuItem(merchantId, "茶叶蛋").path("itemId").asLong();
-		Response set = api().put("/api/v1/merchant/items/" + itemId + "/stock", merchantAccount(merchantId),
-				Map.of("stock", STOCK));
-		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+		setStockLeft(merchantId, itemId, STOCK);
 
 		List<Session> students = new ArrayList<>();
 		// Students 100 to 199 but 150 and 151 (RateLimitIT's): each test class orders as

@@ -55,9 +55,7 @@ class RedisLossIT extends IntegrationTest {
 		JsonNode merchant = merchantNamed("第一食堂·广式烧腊");
 		long merchantId = merchant.path("id").asLong();
 		long itemId = menuItem(merchantId, "菠萝包").path("itemId").asLong();
-		Response set = api().put("/api/v1/merchant/items/" + itemId + "/stock", merchantAccount(merchantId),
-				Map.of("stock", STOCK));
-		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+		setStockLeft(merchantId, itemId, STOCK);
 		List<Session> students = new ArrayList<>();
 		for (int n : new int[] { 2, 4, 5, 6, 7, 8, 9, 10 }) {
 			students.add(student(n));

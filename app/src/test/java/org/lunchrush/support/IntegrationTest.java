@@ -113,6 +113,15 @@ public abstract class IntegrationTest {
 	}
 
 	/**
+	 * Sets today's stock of an item, as its merchant does.
+	 */
+	protected void setStockLeft(long merchantId, long itemId, int stock) {
+		Response set = api().put("/api/v1/merchant/items/" + itemId + "/stock", merchantAccount(merchantId),
+				Map.of("stock", stock));
+		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+	}
+
+	/**
 	 * The demo account that runs a merchant.
 	 */
 	protected Session merchantAccount(long merchantId) {
