@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -31,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * in PostgreSQL (the persister is held back to make sure of it), so the stock ledger
  * alone would give their portions out a second time. Intake must answer {@code 503 BUSY}
  * until the live state is rebuilt from the ledger and the persisted rest of the order
- * stream, then go on, selling exactly the stock: no portion twice, none lost.
+ * stream, then go on, selling exactly the stock: no portion twice, none lost; and an
+ * {@code Idempotency-Key} answered before the loss still answers the same.
  * <p>
  * The test empties the application's own Redis database ({@code FLUSHDB}); a
  * {@code FLUSHALL} is the same to the platform but would also empty the databases of
@@ -67,8 +69,14 @@ class RedisLossIT extends IntegrationTest {
 		MessageListenerContainer persister = this.listeners.getListenerContainer(OrderingTopics.PERSISTER_GROUP);
 		persister.pause();
 		await().atMost(PIPELINE).until(persister::isContainerPaused);
+		String key = UUID.randomUUID().toString();
+		Response keyed;
 		try {
-			for (int i = 0; i < BEFORE_THE_LOSS; i++) {
+			keyed = api().post("/api/v1/orders", students.get(0), orderBody(merchant, itemId, 1), "Idempotency-Key",
+					key);
+			assertThat(keyed.status()).isEqualTo(202);
+			accepted.add(keyed.body().path("orderId").asString());
+			for (int i = 1; i < BEFORE_THE_LOSS; i++) {
 				accepted.add(placeAcceptedOrder(students.get(i % students.size()), orderBody(merchant, itemId, 1)));
 			}
 			String couponOrder = placeAcceptedOrder(couponHolder, withCoupon(orderBody(merchant, itemId, 1), couponId));
@@ -120,6 +128,13 @@ class RedisLossIT extends IntegrationTest {
 		await().atMost(PIPELINE)
 			.untilAsserted(
 					() -> assertThat(persisted(accepted)).as("every accepted order persisted once").isEqualTo(STOCK));
+		// The student retrying the first order with its key gets the first answer, not a
+		// second order: the key's answer was restored from the order.
+		Response retried = api().post("/api/v1/orders", students.get(0), orderBody(merchant, itemId, 1),
+				"Idempotency-Key", key);
+		assertThat(retried.status()).isEqualTo(202);
+		assertThat(retried.body()).isEqualTo(keyed.body());
+		assertThat(persisted(accepted)).isEqualTo(STOCK);
 		// The coupon's lock was rebuilt from the order that holds it, not forgotten.
 		Response again = placeOrder(couponHolder,
 				withCoupon(orderBody(merchantNamed("第一食堂·广式烧腊"), firstItemId(merchant), 1), couponId));

@@ -14,16 +14,26 @@ import java.util.List;
  * written before coupons could be used)
  * @param totalCents what the student pays: the lines' subtotal less the coupon's discount
  * @param stockDay the campus day whose stock the order reserved
+ * @param request the student's {@code Idempotency-Key} and what the request meant, kept
+ * with the order so that the key's answer outlives Redis ({@code null} in events written
+ * before it was kept)
  */
 public record OrderPlaced(String eventId, long orderId, long studentId, long merchantId, long buildingId,
 		List<Line> lines, Coupon coupon, int totalCents, boolean vip, String note, LocalDate stockDay, Instant placedAt,
-		Instant payBy) {
+		Instant payBy, Request request) {
 
 	public OrderPlaced {
 		lines = List.copyOf(lines);
 	}
 
 	public record Line(long itemId, String name, int unitPriceCents, int quantity) {
+	}
+
+	/**
+	 * The request that placed the order: its {@code Idempotency-Key} and the digest of
+	 * what it asked for.
+	 */
+	public record Request(String idempotencyKey, String fingerprint) {
 	}
 
 	/**

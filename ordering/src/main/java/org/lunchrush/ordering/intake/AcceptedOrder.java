@@ -7,4 +7,12 @@ import java.time.OffsetDateTime;
  * 64-bit ids do not survive JavaScript numbers.
  */
 public record AcceptedOrder(String orderId, String status, int totalCents, OffsetDateTime payBy) {
+
+	/**
+	 * The answer for a newly accepted order.
+	 */
+	static AcceptedOrder of(long orderId, int totalCents, OffsetDateTime payBy) {
+		return new AcceptedOrder(Long.toString(orderId), "PLACED", totalCents, payBy);
+	}
+
 }

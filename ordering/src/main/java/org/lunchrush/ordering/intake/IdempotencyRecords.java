@@ -9,6 +9,8 @@ import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -67,6 +69,24 @@ class IdempotencyRecords {
 			return Optional.of(answer);
 		}
 		throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "idempotency record unstable"));
+	}
+
+	/**
+	 * Writes answers back after Redis lost them, unless a record for the key exists.
+	 * @param answers value ({@code <fingerprint>|<answer JSON>}) and time to live per key
+	 * @return how many were written
+	 */
+	int restore(Map<String, Map.Entry<String, Duration>> answers) {
+		List<Object> written = this.redis.executePipelined(new SessionCallback<Object>() {
+			@Override
+			@SuppressWarnings("unchecked")
+			public Object execute(RedisOperations operations) {
+				answers.forEach(
+						(key, answer) -> operations.opsForValue().setIfAbsent(key, answer.getKey(), answer.getValue()));
+				return null;
+			}
+		});
+		return (int) written.stream().filter(Boolean.TRUE::equals).count();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.lunchrush.ordering.intake;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.OrderingTopics;
+import org.lunchrush.ordering.persistence.OrderStore;
 import org.lunchrush.promotion.Coupons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -40,8 +43,9 @@ import org.springframework.stereotype.Component;
  * its committed offsets reach them: every order accepted so far is then in the stock and
  * coupon ledgers;</li>
  * <li>the coupon state is dropped (it loads again from PostgreSQL when needed), the stock
- * counters are dropped and today's are loaded from the ledger under a new
- * generation;</li>
+ * counters are dropped and today's are loaded from the ledger under a new generation, and
+ * the answers to the {@code Idempotency-Key}s of the last day are written back from the
+ * orders that kept them;</li>
  * <li>intake opens again.</li>
  * </ol>
  * A watcher checks every {@code lunchrush.ordering.recovery.check-interval} (250 ms) that
@@ -84,8 +88,17 @@ class LiveStateRecovery implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final OrderStore orders;
+
+	private final IdempotencyRecords idempotency;
+
+	private final ObjectMapper json;
+
 	LiveStateRecovery(IntakeGate gate, Inventory inventory, Coupons coupons, KafkaAdmin kafkaAdmin, CampusTime time,
-			OrderingProperties properties) {
+			OrderingProperties properties, OrderStore orders, IdempotencyRecords idempotency, ObjectMapper json) {
+		this.orders = orders;
+		this.idempotency = idempotency;
+		this.json = json;
 		this.gate = gate;
 		this.inventory = inventory;
 		this.coupons = coupons;
@@ -173,9 +186,32 @@ class LiveStateRecovery implements SmartLifecycle {
 		}
 		this.coupons.forgetLiveState();
 		this.inventory.rebuildLiveStock(List.of(this.time.today()));
+		restoreIdempotencyRecords();
 		this.gate.open();
 		log.info("Live state rebuilt in {} ms; order intake is open",
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
+	}
+
+	/**
+	 * Writes back the answers of the orders placed within the idempotency window, so that
+	 * a student retrying with the same {@code Idempotency-Key} gets the first answer
+	 * again rather than a second order. Records still in Redis are kept.
+	 */
+	private void restoreIdempotencyRecords() {
+		Instant now = this.time.now();
+		Duration window = this.properties.idempotencyTtl();
+		Map<String, Map.Entry<String, Duration>> answers = new HashMap<>();
+		for (OrderStore.KeyedOrder order : this.orders.keyedSince(now.minus(window))) {
+			Duration left = Duration.between(now, order.placedAt().plus(window));
+			if (left.isPositive()) {
+				String answer = this.json.writeValueAsString(
+						AcceptedOrder.of(order.orderId(), order.totalCents(), this.time.local(order.payBy())));
+				answers.put(IdempotencyRecords.key(order.studentId(), order.idempotencyKey()),
+						Map.entry(order.fingerprint() + "|" + answer, left));
+			}
+		}
+		int restored = this.idempotency.restore(answers);
+		log.info("Idempotency records of the last {}: {} orders, {} written back", window, answers.size(), restored);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.lunchrush.ordering.intake;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -95,14 +96,13 @@ class OrderIntake {
 		}
 		OrderPlaced placed;
 		try {
-			placed = reserveAndEnqueue(student, request);
+			placed = reserveAndEnqueue(student, request, new OrderPlaced.Request(idempotencyKey, fingerprint));
 		}
 		catch (RuntimeException ex) {
 			this.idempotency.release(student.userId(), idempotencyKey);
 			throw ex;
 		}
-		AcceptedOrder answer = new AcceptedOrder(Long.toString(placed.orderId()), "PLACED", placed.totalCents(),
-				this.time.local(placed.payBy()));
+		AcceptedOrder answer = AcceptedOrder.of(placed.orderId(), placed.totalCents(), this.time.local(placed.payBy()));
 		String answerJson = this.json.writeValueAsString(answer);
 		this.idempotency.complete(student.userId(), idempotencyKey, fingerprint, answerJson,
 				this.properties.idempotencyTtl(),
@@ -111,11 +111,13 @@ class OrderIntake {
 		return answer;
 	}
 
-	private OrderPlaced reserveAndEnqueue(Caller student, PlaceOrderRequest request) {
+	private OrderPlaced reserveAndEnqueue(Caller student, PlaceOrderRequest request, OrderPlaced.Request keyed) {
 		MerchantSnapshot merchant = this.catalog.merchant(request.merchantId())
 			.orElseThrow(() -> new LunchrushException(ErrorCode.UNKNOWN_MERCHANT,
 					Map.of("merchantId", request.merchantId())));
-		Instant now = this.time.now();
+		// To the microsecond, as PostgreSQL keeps it: an answer rebuilt from the stored
+		// order (after Redis lost the key's record) reads exactly as the first.
+		Instant now = this.time.now().truncatedTo(ChronoUnit.MICROS);
 		OrderDraft draft = OrderDraft.price(merchant, request.deliveryBuildingId(), request.requestedLines(),
 				this.time.localNow().toLocalTime());
 		LocalDate day = this.time.dayOf(now);
@@ -150,7 +152,7 @@ class OrderIntake {
 			OrderPlaced placed = new OrderPlaced("order-placed:" + order.id(), order.id(), order.studentId(),
 					order.merchantId(), order.buildingId(), order.lines().stream().map(OrderIntake::line).toList(),
 					order.coupon().map((c) -> new OrderPlaced.Coupon(c.couponId(), c.discountCents())).orElse(null),
-					order.totalCents(), order.vip(), request.note(), day, order.placedAt(), order.payBy());
+					order.totalCents(), order.vip(), request.note(), day, order.placedAt(), order.payBy(), keyed);
 			try {
 				this.stream.append(placed);
 			}

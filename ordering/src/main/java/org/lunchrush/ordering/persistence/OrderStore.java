@@ -67,7 +67,8 @@ public class OrderStore {
 					change.to().name(), event.totalCents(), (event.coupon() != null) ? event.coupon().couponId() : null,
 					(event.coupon() != null) ? event.coupon().discountCents() : 0, event.vip(), event.note(),
 					Date.valueOf(event.stockDay()), Timestamp.from(event.placedAt()), Timestamp.from(event.payBy()),
-					persisted });
+					persisted, (event.request() != null) ? event.request().idempotencyKey() : null,
+					(event.request() != null) ? event.request().fingerprint() : null });
 			for (OrderPlaced.Line line : event.lines()) {
 				lines.add(new Object[] { event.orderId(), event.buildingId(), line.itemId(), line.name(),
 						line.unitPriceCents(), line.quantity() });
@@ -86,8 +87,9 @@ public class OrderStore {
 		}
 		this.template.batchUpdate("""
 				insert into ordering.orders (id, student_id, merchant_id, building_id, status, total_cents, coupon_id,
-				                             discount_cents, vip, note, stock_day, placed_at, pay_by, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                             discount_cents, vip, note, stock_day, placed_at, pay_by, updated_at,
+				                             idempotency_key, request_fingerprint)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (id) do nothing
 				""", orders);
 		this.template.batchUpdate("""
@@ -96,6 +98,28 @@ public class OrderStore {
 				on conflict (order_id, item_id) do nothing
 				""", lines);
 		this.template.batchUpdate(INSERT_TIMELINE, timeline);
+	}
+
+	/**
+	 * @return the orders placed since {@code since} with an {@code Idempotency-Key}, as
+	 * intake answered them
+	 */
+	public List<KeyedOrder> keyedSince(Instant since) {
+		return this.jdbc.sql("""
+				select student_id, idempotency_key, request_fingerprint, id, total_cents, placed_at, pay_by
+				from ordering.orders where placed_at >= :since and idempotency_key is not null
+				""")
+			.param("since", Timestamp.from(since))
+			.query((rs, row) -> new KeyedOrder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	/**
+	 * An order with the {@code Idempotency-Key} it was placed with.
+	 */
+	public record KeyedOrder(long studentId, String idempotencyKey, String fingerprint, long orderId, int totalCents,
+			Instant placedAt, Instant payBy) {
 	}
 
 	public Optional<OrderRecord> find(long orderId) {
