@@ -88,6 +88,11 @@ class LiveStateRecovery implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/**
+	 * Until when (System.nanoTime) a failed check is not logged again.
+	 */
+	private long quietUntil = System.nanoTime();
+
 	private final OrderStore orders;
 
 	private final IdempotencyRecords idempotency;
@@ -163,7 +168,14 @@ class LiveStateRecovery implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Live state rebuild not finished, intake stays closed and it is tried again: {}", ex.toString());
+			// Redis or Kafka away: said once every ten seconds, not at every check.
+			long now = System.nanoTime();
+			if (now - this.quietUntil > 0) {
+				log.warn("Live state not checked or not rebuilt ({}); intake is {}, trying again every {}",
+						ex.toString(), this.gate.isOpen() ? "open" : "closed",
+						this.properties.recovery().checkInterval());
+				this.quietUntil = now + Duration.ofSeconds(10).toNanos();
+			}
 		}
 	}
 
