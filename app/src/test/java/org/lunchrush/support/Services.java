@@ -26,13 +26,42 @@ public final class Services {
 		run("rabbitmqctl", "await_startup");
 	}
 
-	private static void run(String... command) {
+	/**
+	 * Creates the RabbitMQ virtual host when it does not exist yet, and lets the
+	 * {@code guest} user use it.
+	 */
+	public static void ensureVirtualHost(String name) {
+		if (!virtualHosts().contains(name)) {
+			run("rabbitmqctl", "add_vhost", name);
+		}
+		run("rabbitmqctl", "set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+	}
+
+	/**
+	 * Deletes the RabbitMQ virtual host with everything in it, if it exists, and creates
+	 * it empty for the {@code guest} user.
+	 */
+	public static void recreateVirtualHost(String name) {
+		if (virtualHosts().contains(name)) {
+			run("rabbitmqctl", "delete_vhost", name);
+		}
+		ensureVirtualHost(name);
+	}
+
+	private static List<String> virtualHosts() {
+		return run("rabbitmqctl", "-q", "list_vhosts", "--no-table-headers", "name").lines()
+			.map(String::strip)
+			.toList();
+	}
+
+	private static String run(String... command) {
 		try {
 			Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes());
 			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
 			}
+			return output;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not run " + String.join(" ", command), ex);
