@@ -1,0 +1,162 @@
+package org.lunchrush;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import org.lunchrush.support.KafkaBroker;
+import org.lunchrush.support.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Kafka broker is restarted (stopped as an operator stops it, started again on the
+ * same port and log directory) while students keep ordering: every order answered
+ * {@code 202} is persisted exactly once, every order answered {@code 503 BUSY} does not
+ * exist and its portion is back on sale. Students 72 to 80, three dishes of 第二食堂·西北面馆
+ * that no other test orders.
+ */
+class KafkaRestartIT extends IntegrationTest {
+
+	private static final List<String> DISHES = List.of("羊肉泡馍", "凉皮", "裤带面");
+
+	/** Below the per-student bucket (40 a minute) for the length of this test. */
+	private static final Duration PACE = Duration.ofMillis(500);
+
+	private static final int ACCEPTED_BEFORE_AND_AFTER = 20;
+
+	@Value("${lunchrush.ordering.payment-timeout}")
+	private Duration paymentTimeout;
+
+	private final KafkaBroker kafka = TestInfrastructure.kafka();
+
+	@AfterEach
+	void brokerIsBack() {
+		if (!this.kafka.isRunning()) {
+			this.kafka.start();
+		}
+	}
+
+	@Test
+	void noOrderAnsweredDuringABrokerRestartIsLostOrDuplicated() throws Exception {
+		JsonNode merchant = merchantNamed("第二食堂·西北面馆");
+		long merchantId = merchant.path("id").asLong();
+		Map<Long, Integer> stockBefore = new HashMap<>();
+		List<Long> dishes = new ArrayList<>();
+		for (String dish : DISHES) {
+			long itemId = menuItem(merchantId, dish).path("itemId").asLong();
+			dishes.add(itemId);
+			stockBefore.put(itemId, stockLeft(merchantId, itemId));
+		}
+		List<Session> students = new ArrayList<>();
+		for (int n = 72; n <= 80; n++) {
+			students.add(student(n));
+		}
+
+		Map<String, Long> accepted = new ConcurrentHashMap<>();
+		AtomicInteger busy = new AtomicInteger();
+		ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+		AtomicInteger acceptedAfterRestart = new AtomicInteger();
+		AtomicInteger sentWhileDown = new AtomicInteger();
+		AtomicBoolean brokerDown = new AtomicBoolean();
+		AtomicBoolean restarted = new AtomicBoolean();
+		AtomicBoolean stop = new AtomicBoolean();
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> load = new ArrayList<>();
+			for (int s = 0; s < students.size(); s++) {
+				Session student = students.get(s);
+				int first = s;
+				load.add(executor.submit(() -> {
+					for (int i = first; !stop.get(); i++) {
+						long itemId = dishes.get(i % dishes.size());
+						boolean down = brokerDown.get();
+						boolean after = restarted.get();
+						if (down) {
+							sentWhileDown.incrementAndGet();
+						}
+						Response answer = placeOrder(student, orderBody(merchant, itemId, 1));
+						if (answer.status() == 202) {
+							accepted.put(answer.body().path("orderId").asString(), itemId);
+							if (after) {
+								acceptedAfterRestart.incrementAndGet();
+							}
+						}
+						else if (answer.status() == 503 && answer.code().equals("BUSY")) {
+							busy.incrementAndGet();
+						}
+						else {
+							unexpected.add(answer.status() + " " + answer.raw().body());
+						}
+						Thread.sleep(PACE);
+					}
+					return null;
+				}));
+			}
+
+			await().atMost(PIPELINE).until(() -> accepted.size() >= ACCEPTED_BEFORE_AND_AFTER);
+			brokerDown.set(true);
+			this.kafka.stop();
+			this.kafka.start();
+			brokerDown.set(false);
+			restarted.set(true);
+			await().atMost(PIPELINE).until(() -> acceptedAfterRestart.get() >= ACCEPTED_BEFORE_AND_AFTER);
+			stop.set(true);
+			for (Future<?> each : load) {
+				each.get();
+			}
+		}
+
+		assertThat(unexpected).as("every answer is 202 or 503 BUSY").isEmpty();
+		assertThat(sentWhileDown.get()).as("orders were placed while the broker was down").isPositive();
+		String ids = String.join(",", accepted.keySet());
+		String studentIds = String.join(",", students.stream().map((s) -> Long.toString(s.userId())).toList());
+
+		await().atMost(PIPELINE)
+			.until(() -> count("select count(*) from ordering.orders where id in (" + ids + ")") == accepted.size());
+		assertThat(count("select count(*) from ordering.orders where student_id in (" + studentIds + ")"))
+			.as("%d orders answered 202 and %d answered 503 BUSY: only the accepted ones exist", accepted.size(),
+					busy.get())
+			.isEqualTo(accepted.size());
+		assertThat(count("select count(*) from ordering.order_line where order_id in (" + ids + ")"))
+			.isEqualTo(accepted.size());
+		assertThat(count("select count(*) from ordering.timeline where type = 'PLACED' and order_id in (" + ids + ")"))
+			.as("each accepted order placed once on its timeline")
+			.isEqualTo(accepted.size());
+		assertThat(count(
+				"select count(*) from inventory.stock_ledger where kind = 'RESERVE' and order_id in (" + ids + ")"))
+			.as("each accepted order's portion reserved once in the ledger")
+			.isEqualTo(accepted.size());
+
+		// Unpaid, every accepted order is cancelled at its deadline and gives its portion
+		// back; the 503s gave theirs back at once. Then the stall has what it started
+		// with.
+		await().atMost(this.paymentTimeout.plus(PIPELINE))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> count("select count(*) from ordering.orders where status = 'CANCELLED' and id in (" + ids
+					+ ")") == accepted.size());
+		for (long itemId : dishes) {
+			await().atMost(PIPELINE)
+				.untilAsserted(() -> assertThat(stockLeft(merchantId, itemId)).as("stock of item %d", itemId)
+					.isEqualTo(stockBefore.get(itemId)));
+		}
+		assertInvariantsHold();
+	}
+
+}
