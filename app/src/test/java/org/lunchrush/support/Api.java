@@ -47,15 +47,16 @@ public final class Api {
 	}
 
 	/**
-	 * Logs in once per account and test JVM (password hashing is deliberately slow).
+	 * Logs in once per account, platform address and test JVM (password hashing is
+	 * deliberately slow).
 	 */
 	public Session login(String username) {
-		return SESSIONS.computeIfAbsent(username, (name) -> {
-			Response answer = post("/api/v1/auth/login", null, Map.of("username", name, "password", PASSWORD));
+		return SESSIONS.computeIfAbsent(this.base + " " + username, (ignored) -> {
+			Response answer = post("/api/v1/auth/login", null, Map.of("username", username, "password", PASSWORD));
 			if (answer.status() != 200) {
-				throw new IllegalStateException("login of " + name + " failed: " + answer.raw().body());
+				throw new IllegalStateException("login of " + username + " failed: " + answer.raw().body());
 			}
-			return new Session(name, answer.body().path("token").asString(), answer.body().path("userId").asLong(),
+			return new Session(username, answer.body().path("token").asString(), answer.body().path("userId").asLong(),
 					answer.body());
 		});
 	}
