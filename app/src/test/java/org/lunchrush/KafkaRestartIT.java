@@ -19,6 +19,8 @@ import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
 import org.lunchrush.support.KafkaBroker;
 import org.lunchrush.support.TestInfrastructure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +36,8 @@ import static org.awaitility.Awaitility.await;
  * that no other test orders.
  */
 class KafkaRestartIT extends IntegrationTest {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaRestartIT.class);
 
 	private static final List<String> DISHES = List.of("羊肉泡馍", "凉皮", "裤带面");
 
@@ -123,6 +127,10 @@ class KafkaRestartIT extends IntegrationTest {
 			}
 		}
 
+		log.info(
+				"Broker restarted during intake: {} orders answered 202 ({} of them sent after the restart), "
+						+ "{} answered 503 BUSY, {} sent while the broker was down",
+				accepted.size(), acceptedAfterRestart.get(), busy.get(), sentWhileDown.get());
 		assertThat(unexpected).as("every answer is 202 or 503 BUSY").isEmpty();
 		assertThat(sentWhileDown.get()).as("orders were placed while the broker was down").isPositive();
 		String ids = String.join(",", accepted.keySet());
@@ -145,8 +153,7 @@ class KafkaRestartIT extends IntegrationTest {
 			.isEqualTo(accepted.size());
 
 		// Unpaid, every accepted order is cancelled at its deadline and gives its portion
-		// back; the 503s gave theirs back at once. Then the stall has what it started
-		// with.
+		// back; the 503s gave theirs back at once: the stall ends with what it had.
 		await().atMost(this.paymentTimeout.plus(PIPELINE))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> count("select count(*) from ordering.orders where status = 'CANCELLED' and id in (" + ids
