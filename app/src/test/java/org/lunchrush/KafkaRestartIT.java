@@ -12,8 +12,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lunchrush.ordering.OrderingTopics;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
@@ -56,6 +61,90 @@ class KafkaRestartIT extends IntegrationTest {
 		if (!this.kafka.isRunning()) {
 			this.kafka.start();
 		}
+	}
+
+	/**
+	 * A frozen broker takes the orders late: intake has answered {@code 503} and given
+	 * their portions back by then, so the records that arrive after all must not become
+	 * orders (their portions would be sold twice). Student 16, 第二食堂·西北面馆's 甑糕.
+	 */
+	@Test
+	void ordersAnsweredBusyWhileTheBrokerWasFrozenNeverBecomeOrders() throws Exception {
+		Session student = student(16);
+		JsonNode merchant = merchantNamed("第二食堂·西北面馆");
+		long merchantId = merchant.path("id").asLong();
+		long itemId = menuItem(merchantId, "甑糕").path("itemId").asLong();
+		String warmUp = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
+		awaitStatus(student, warmUp, "PENDING_PAYMENT");
+		int before = stockLeft(merchantId, itemId);
+		long recordsBefore = orderStreamEnd();
+
+		List<Response> answers = new ArrayList<>();
+		this.kafka.freeze();
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Response>> sent = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				sent.add(executor.submit(() -> placeOrder(student, orderBody(merchant, itemId, 1))));
+			}
+			for (Future<Response> each : sent) {
+				answers.add(each.get());
+			}
+		}
+		finally {
+			this.kafka.thaw();
+		}
+
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.raw().body()).isEqualTo(503);
+			assertThat(answer.code()).isEqualTo("BUSY");
+		});
+		assertThat(stockLeft(merchantId, itemId)).as("portions given back at once").isEqualTo(before);
+		// The thawed broker appends the records it held, late; the persister reads them
+		// and skips them.
+		await().atMost(PIPELINE).until(() -> orderStreamEnd() == recordsBefore + answers.size());
+		await().atMost(PIPELINE).until(() -> persistedUpTo() >= recordsBefore + answers.size());
+		assertThat(count("select count(*) from ordering.orders where student_id = ?", student.userId()))
+			.as("only the warm-up order; none of the orders answered 503")
+			.isEqualTo(1);
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before);
+		assertInvariantsHold();
+	}
+
+	/**
+	 * @return how many records the order stream holds, all partitions together
+	 */
+	private long orderStreamEnd() throws Exception {
+		try (Admin admin = admin()) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(List.of(OrderingTopics.ORDERS))
+				.allTopicNames()
+				.get()
+				.get(OrderingTopics.ORDERS)
+				.partitions()
+				.forEach((p) -> latest.put(new TopicPartition(OrderingTopics.ORDERS, p.partition()),
+						OffsetSpec.latest()));
+			return admin.listOffsets(latest).all().get().values().stream().mapToLong((o) -> o.offset()).sum();
+		}
+	}
+
+	/**
+	 * @return how many records of the order stream the persister has committed
+	 */
+	private long persistedUpTo() throws Exception {
+		try (Admin admin = admin()) {
+			return admin.listConsumerGroupOffsets(OrderingTopics.PERSISTER_GROUP)
+				.partitionsToOffsetAndMetadata()
+				.get()
+				.values()
+				.stream()
+				.filter(java.util.Objects::nonNull)
+				.mapToLong((o) -> o.offset())
+				.sum();
+		}
+	}
+
+	private Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers()));
 	}
 
 	@Test

@@ -103,6 +103,42 @@ public final class KafkaBroker {
 		}
 	}
 
+	/**
+	 * Freezes the broker (SIGSTOP): its connections stay open and requests pile up
+	 * unanswered, as with a broker stuck in a long pause, until {@link #thaw()}.
+	 */
+	public synchronized void freeze() {
+		signal("STOP");
+	}
+
+	/**
+	 * Lets a frozen broker run on (SIGCONT): it then handles what piled up.
+	 */
+	public synchronized void thaw() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		if (!isRunning()) {
+			throw new IllegalStateException("The broker in " + this.directory + " is not running");
+		}
+		try {
+			int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).inheritIO()
+				.start()
+				.waitFor();
+			if (exit != 0) {
+				throw new IllegalStateException("kill -" + signal + " exited with " + exit);
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("kill -" + signal + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
 	public synchronized boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}

@@ -21,6 +21,7 @@ import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderCoupon;
 import org.lunchrush.ordering.domain.OrderDraft;
 import org.lunchrush.ordering.domain.OrderLine;
+import org.lunchrush.ordering.persistence.OrderFates;
 import org.lunchrush.promotion.Coupons;
 import org.lunchrush.promotion.Memberships;
 import org.slf4j.Logger;
@@ -60,10 +61,13 @@ class OrderIntake {
 
 	private final IntakeGate gate;
 
+	private final OrderFates fates;
+
 	OrderIntake(IdempotencyRecords idempotency, Catalog catalog, Inventory inventory, OrderStream stream,
 			CampusTime time, OrderingProperties properties, ObjectMapper json, Memberships memberships, Coupons coupons,
-			IntakeGate gate) {
+			IntakeGate gate, OrderFates fates) {
 		this.gate = gate;
+		this.fates = fates;
 		this.memberships = memberships;
 		this.coupons = coupons;
 		this.idempotency = idempotency;
@@ -157,16 +161,59 @@ class OrderIntake {
 				this.stream.append(placed);
 			}
 			catch (OrderStream.EnqueueFailed ex) {
-				log.warn("Order {} not enqueued, giving its stock back: {}", order.id(), ex.getCause().toString());
+				if (!giveUp(order, ex)) {
+					log.warn("Order {} reached the order stream after all and is persisted: answered 202", order.id());
+					return placed;
+				}
 				this.inventory.undoReservation(merchant.id(), day, stock);
 				throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "order stream unavailable"));
 			}
 			return placed;
 		}
+		catch (UndecidedOrder ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			undoCouponLock(order);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Gives up on an order whose append Kafka did not confirm, unless the persister has
+	 * taken it meanwhile (see {@link OrderFates}). When Redis cannot say, the order is
+	 * not given up and keeps its stock and coupon: should it never reach the stream, the
+	 * live stock counts it short (never over) until the next rebuild.
+	 * @return true when the order is given up: its stock and coupon go back, and the
+	 * student gets {@code 503}; false when the order exists after all
+	 * @throws UndecidedOrder ({@code BUSY}) when Redis could not record the decision
+	 */
+	private boolean giveUp(Order order, OrderStream.EnqueueFailed failure) {
+		try {
+			boolean givenUp = this.fates.abandon(order.studentId(), order.id());
+			if (givenUp) {
+				log.warn("Order {} not enqueued, giving its stock back: {}", order.id(), failure.getCause().toString());
+			}
+			return givenUp;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Order {} not enqueued and its fate not recorded ({}); its stock stays reserved", order.id(),
+					ex.toString());
+			throw new UndecidedOrder(ex);
+		}
+	}
+
+	/**
+	 * An order neither confirmed on the stream nor given up: it keeps its reservation and
+	 * its coupon lock, and the student gets {@code 503}.
+	 */
+	private static final class UndecidedOrder extends LunchrushException {
+
+		UndecidedOrder(RuntimeException cause) {
+			super(ErrorCode.BUSY, Map.of("reason", "order stream unavailable"));
+			initCause(cause);
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.lunchrush.ordering.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded in the ledger and its coupon lock in the coupon ledger, and it moves to
  * {@code PENDING_PAYMENT}, all in one transaction per batch. Offsets are committed only
  * after the transaction, and every insert ignores rows that exist, so a redelivered batch
- * is harmless.
+ * is harmless. Each order is first claimed in {@link OrderFates}; a record of an order
+ * intake gave up on (answered {@code 503}, stock given back) is skipped.
  */
 @Component
 class OrderPersister {
@@ -55,8 +57,11 @@ class OrderPersister {
 
 	private final Coupons coupons;
 
+	private final OrderFates fates;
+
 	OrderPersister(OrderStore store, Inventory inventory, TransactionTemplate transaction, ObjectMapper json,
-			CampusTime time, KafkaTemplate<String, byte[]> kafka, Coupons coupons) {
+			CampusTime time, KafkaTemplate<String, byte[]> kafka, Coupons coupons, OrderFates fates) {
+		this.fates = fates;
 		this.kafka = kafka;
 		this.coupons = coupons;
 		this.store = store;
@@ -99,7 +104,18 @@ class OrderPersister {
 		this.kafka.send(letter).get(10, TimeUnit.SECONDS);
 	}
 
-	void persist(List<OrderPlaced> placed) {
+	void persist(List<OrderPlaced> records) {
+		Set<Long> abandoned = this.fates.claimForPersistence(records);
+		List<OrderPlaced> placed = new ArrayList<>(records.size());
+		for (OrderPlaced event : records) {
+			if (abandoned.contains(event.orderId())) {
+				// Answered 503 and given back by intake; the record came late.
+				log.warn("Order {} reached the order stream after intake gave it up; not persisted", event.orderId());
+			}
+			else {
+				placed.add(event);
+			}
+		}
 		if (placed.isEmpty()) {
 			return;
 		}
