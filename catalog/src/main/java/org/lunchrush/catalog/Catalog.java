@@ -1,5 +1,6 @@
 package org.lunchrush.catalog;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,11 @@ import java.util.Optional;
 public interface Catalog {
 
 	Optional<MerchantSnapshot> merchant(long merchantId);
+
+	/**
+	 * @return every building of the campus with its position, by building id (cached;
+	 * buildings change rarely)
+	 */
+	Map<Long, BuildingPosition> buildings();
 
 }

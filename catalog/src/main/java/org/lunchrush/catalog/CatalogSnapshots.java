@@ -1,6 +1,7 @@
 package org.lunchrush.catalog;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -24,10 +25,16 @@ class CatalogSnapshots implements Catalog {
 
 	private final LoadingCache<Long, Optional<MerchantSnapshot>> merchants;
 
+	private final LoadingCache<Boolean, Map<Long, BuildingPosition>> buildings;
+
 	private final CatalogStore store;
 
 	CatalogSnapshots(CatalogStore store) {
 		this.store = store;
+		this.buildings = Caffeine.newBuilder()
+			.maximumSize(1)
+			.refreshAfterWrite(Duration.ofMinutes(1))
+			.build((all) -> store.buildingPositions());
 		this.merchants = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.refreshAfterWrite(Duration.ofMinutes(1))
@@ -37,6 +44,11 @@ class CatalogSnapshots implements Catalog {
 	@Override
 	public Optional<MerchantSnapshot> merchant(long merchantId) {
 		return this.merchants.get(merchantId);
+	}
+
+	@Override
+	public Map<Long, BuildingPosition> buildings() {
+		return this.buildings.get(Boolean.TRUE);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.lunchrush.catalog;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,15 @@ class CatalogStore {
 			.param("campus", campusId)
 			.query((rs, row) -> new BuildingRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
+	}
+
+	Map<Long, BuildingPosition> buildingPositions() {
+		Map<Long, BuildingPosition> positions = new LinkedHashMap<>();
+		this.jdbc.sql("select id, x_m, y_m from catalog.building order by id")
+			.query((rs, row) -> new BuildingPosition(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
+			.list()
+			.forEach((position) -> positions.put(position.buildingId(), position));
+		return Map.copyOf(positions);
 	}
 
 	List<Long> merchantIds() {

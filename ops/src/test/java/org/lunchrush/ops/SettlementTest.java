@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.lunchrush.catalog.BuildingPosition;
+import org.lunchrush.catalog.Catalog;
+import org.lunchrush.catalog.MerchantSnapshot;
 import org.lunchrush.ordering.OrderChecks;
 import org.lunchrush.ordering.OrderChecks.OrderSummary;
 import org.lunchrush.payment.PaymentChecks;
@@ -102,7 +105,20 @@ class SettlementTest {
 			}
 
 		};
-		return new Settlement(orderChecks, paymentChecks, (merchantId) -> Optional.empty()).of(DAY);
+		Catalog noNames = new Catalog() {
+
+			@Override
+			public Optional<MerchantSnapshot> merchant(long merchantId) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Map<Long, BuildingPosition> buildings() {
+				return Map.of();
+			}
+
+		};
+		return new Settlement(orderChecks, paymentChecks, noNames).of(DAY);
 	}
 
 }

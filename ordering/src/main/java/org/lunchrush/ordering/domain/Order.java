@@ -172,6 +172,20 @@ public final class Order {
 	}
 
 	/**
+	 * A rider took the food at the stall.
+	 */
+	public StatusChange markPickedUp(long riderId, Instant at) {
+		return move(OrderStatus.READY, OrderStatus.PICKED_UP, at, "picked up by rider " + riderId);
+	}
+
+	/**
+	 * The rider handed the food over at the student's building.
+	 */
+	public StatusChange markDelivered(long riderId, Instant at) {
+		return move(OrderStatus.PICKED_UP, OrderStatus.DELIVERED, at, "delivered by rider " + riderId);
+	}
+
+	/**
 	 * The student cancels before the merchant has accepted; a paid order's money goes
 	 * back.
 	 */

@@ -12,6 +12,7 @@ import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.ordering.OrderFulfilment;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderStatus;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it.
  */
 @Service
-public class OrderLifecycle {
+public class OrderLifecycle implements OrderFulfilment {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
 
@@ -129,6 +130,20 @@ public class OrderLifecycle {
 		releaseHoldings(record);
 		requestRefund(order, transaction, "cancellation approved by the merchant");
 		return reloaded(orderId);
+	}
+
+	@Override
+	@Transactional
+	public void pickedUp(long orderId, long riderId) {
+		OrderRecord record = lockedOrder(orderId, (order) -> true);
+		apply(record.order(), record.order().markPickedUp(riderId, this.time.now()));
+	}
+
+	@Override
+	@Transactional
+	public void delivered(long orderId, long riderId) {
+		OrderRecord record = lockedOrder(orderId, (order) -> true);
+		apply(record.order(), record.order().markDelivered(riderId, this.time.now()));
 	}
 
 	/**

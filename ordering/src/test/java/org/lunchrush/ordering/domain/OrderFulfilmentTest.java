@@ -183,6 +183,38 @@ class OrderFulfilmentTest {
 
 	}
 
+	@Nested
+	class Delivering {
+
+		@Test
+		void aReadyOrderIsPickedUpThenDelivered() {
+			Order order = orderIn(OrderStatus.READY);
+
+			StatusChange pickedUp = order.markPickedUp(7L, LATER);
+			StatusChange delivered = order.markDelivered(7L, LATER.plusSeconds(300));
+
+			assertThat(pickedUp.to()).isEqualTo(OrderStatus.PICKED_UP);
+			assertThat(pickedUp.detail()).contains("rider 7");
+			assertThat(delivered.from()).isEqualTo(OrderStatus.PICKED_UP);
+			assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = OrderStatus.class, names = "READY", mode = EnumSource.Mode.EXCLUDE)
+		void onlyAReadyOrderCanBePickedUp(OrderStatus current) {
+			Order order = orderIn(current);
+			assertRefused(() -> order.markPickedUp(7L, LATER), order, current);
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = OrderStatus.class, names = "PICKED_UP", mode = EnumSource.Mode.EXCLUDE)
+		void onlyAnOrderOnItsWayCanBeDelivered(OrderStatus current) {
+			Order order = orderIn(current);
+			assertRefused(() -> order.markDelivered(7L, LATER), order, current);
+		}
+
+	}
+
 	@Test
 	void tellsWhichMerchantAnOrderIsFrom() {
 		Order order = paidOrder();

@@ -1,0 +1,217 @@
+package org.lunchrush.delivery.core;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Riders and delivery tasks in PostgreSQL. Every change is a guarded update, so a
+ * redelivered event or a second rider's attempt changes nothing.
+ */
+@Repository
+class DeliveryStore {
+
+	private static final String TASK_COLUMNS = """
+			order_id, merchant_id, pickup_building_id, dropoff_building_id, status, ready, expected_ready_at,
+			rider_id, route_position
+			""";
+
+	private final JdbcClient jdbc;
+
+	DeliveryStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return false when the order has a task already
+	 */
+	boolean insertTask(long orderId, long merchantId, long pickupBuildingId, long dropoffBuildingId, Instant acceptedAt,
+			Instant expectedReadyAt) {
+		return this.jdbc.sql("""
+				insert into delivery.task (order_id, merchant_id, pickup_building_id, dropoff_building_id, status,
+				                           expected_ready_at, accepted_at, updated_at)
+				values (:order, :merchant, :pickup, :dropoff, 'WAITING', :ready, :accepted, now())
+				on conflict (order_id) do nothing
+				""")
+			.param("order", orderId)
+			.param("merchant", merchantId)
+			.param("pickup", pickupBuildingId)
+			.param("dropoff", dropoffBuildingId)
+			.param("ready", Timestamp.from(expectedReadyAt))
+			.param("accepted", Timestamp.from(acceptedAt))
+			.update() == 1;
+	}
+
+	void markReady(long orderId) {
+		this.jdbc.sql("update delivery.task set ready = true, updated_at = now() where order_id = :order")
+			.param("order", orderId)
+			.update();
+	}
+
+	/**
+	 * Takes a task that is not picked up yet off every route.
+	 * @return the rider whose route it left, if it had one
+	 */
+	Optional<Long> cancel(long orderId) {
+		return this.jdbc
+			.sql("""
+					update delivery.task t set status = 'CANCELLED', rider_id = null, route_position = null, updated_at = now()
+					from delivery.task old_task
+					where t.order_id = :order and old_task.order_id = t.order_id and t.status in ('WAITING', 'ASSIGNED')
+					returning old_task.rider_id
+					""")
+			.param("order", orderId)
+			.query((rs, row) -> (Long) rs.getObject(1))
+			.optional()
+			.flatMap(Optional::ofNullable);
+	}
+
+	/**
+	 * @return tasks waiting for a rider whose food is ready or expected by {@code until},
+	 * soonest first
+	 */
+	List<Task> waiting(Instant until) {
+		return this.jdbc.sql("select " + TASK_COLUMNS + """
+				from delivery.task where status = 'WAITING' and (ready or expected_ready_at <= :until)
+				order by expected_ready_at, order_id
+				""").param("until", Timestamp.from(until)).query(DeliveryStore::task).list();
+	}
+
+	/**
+	 * @return the tasks on a rider's route (assigned or in the bag), in route order
+	 */
+	List<Task> routeOf(long riderId) {
+		return this.jdbc.sql("select " + TASK_COLUMNS + """
+				from delivery.task where rider_id = :rider and status in ('ASSIGNED', 'PICKED_UP')
+				order by route_position, order_id
+				""").param("rider", riderId).query(DeliveryStore::task).list();
+	}
+
+	/**
+	 * @return every rider on shift with how many tasks they hold
+	 */
+	List<RiderLoad> ridersOnShift() {
+		return this.jdbc.sql("""
+				select r.rider_id, r.on_shift, r.position_building_id, r.capacity,
+				       (select count(*) from delivery.task t
+				        where t.rider_id = r.rider_id and t.status in ('ASSIGNED', 'PICKED_UP')) as load
+				from delivery.rider r where r.on_shift order by r.rider_id
+				""").query((rs, row) -> new RiderLoad(rider(rs), rs.getInt("load"))).list();
+	}
+
+	/**
+	 * Gives a waiting task to a rider, at the end of the rider's route.
+	 * @return false when the task was not waiting any more
+	 */
+	boolean assign(long orderId, long riderId) {
+		return this.jdbc.sql("""
+				update delivery.task set status = 'ASSIGNED', rider_id = :rider, updated_at = now(),
+				       route_position = (select coalesce(max(route_position), 0) + 1 from delivery.task
+				                         where rider_id = :rider and status in ('ASSIGNED', 'PICKED_UP'))
+				where order_id = :order and status = 'WAITING'
+				""").param("rider", riderId).param("order", orderId).update() == 1;
+	}
+
+	/**
+	 * Reads a task and locks it until the transaction ends.
+	 */
+	Optional<Task> lockTask(long orderId) {
+		return this.jdbc.sql("select " + TASK_COLUMNS + " from delivery.task where order_id = :order for update")
+			.param("order", orderId)
+			.query(DeliveryStore::task)
+			.optional();
+	}
+
+	void markPickedUp(long orderId, long riderId) {
+		move(orderId, riderId, TaskStatus.ASSIGNED, TaskStatus.PICKED_UP);
+	}
+
+	void markDelivered(long orderId, long riderId) {
+		move(orderId, riderId, TaskStatus.PICKED_UP, TaskStatus.DELIVERED);
+	}
+
+	private void move(long orderId, long riderId, TaskStatus from, TaskStatus to) {
+		int moved = this.jdbc.sql("""
+				update delivery.task set status = :to, updated_at = now()
+				where order_id = :order and rider_id = :rider and status = :from
+				""")
+			.param("to", to.name())
+			.param("order", orderId)
+			.param("rider", riderId)
+			.param("from", from.name())
+			.update();
+		if (moved != 1) {
+			throw new IllegalStateException("Task " + orderId + " changed under its lock");
+		}
+	}
+
+	/**
+	 * Puts a rider's tasks not picked up yet back to waiting.
+	 * @return how many went back
+	 */
+	int unassignNotPickedUp(long riderId) {
+		return this.jdbc.sql("""
+				update delivery.task set status = 'WAITING', rider_id = null, route_position = null, updated_at = now()
+				where rider_id = :rider and status = 'ASSIGNED'
+				""").param("rider", riderId).update();
+	}
+
+	Optional<Rider> rider(long riderId) {
+		return this.jdbc
+			.sql("select rider_id, on_shift, position_building_id, capacity from delivery.rider where rider_id = :id")
+			.param("id", riderId)
+			.query((rs, row) -> rider(rs))
+			.optional();
+	}
+
+	void saveShift(long riderId, boolean onShift, long positionBuildingId, int capacity) {
+		this.jdbc
+			.sql("""
+					insert into delivery.rider (rider_id, on_shift, position_building_id, capacity, shift_started_at, updated_at)
+					values (:rider, :on, :position, :capacity, case when :on then now() end, now())
+					on conflict (rider_id) do update set on_shift = excluded.on_shift,
+					    position_building_id = excluded.position_building_id, capacity = excluded.capacity,
+					    shift_started_at = case when excluded.on_shift and not delivery.rider.on_shift then now()
+					                            when excluded.on_shift then delivery.rider.shift_started_at end,
+					    updated_at = now()
+					""")
+			.param("rider", riderId)
+			.param("on", onShift)
+			.param("position", positionBuildingId)
+			.param("capacity", capacity)
+			.update();
+	}
+
+	void movePosition(long riderId, long buildingId) {
+		this.jdbc
+			.sql("update delivery.rider set position_building_id = :building, updated_at = now() where rider_id = :id")
+			.param("building", buildingId)
+			.param("id", riderId)
+			.update();
+	}
+
+	private static Rider rider(ResultSet rs) throws SQLException {
+		return new Rider(rs.getLong("rider_id"), rs.getBoolean("on_shift"), rs.getLong("position_building_id"),
+				rs.getInt("capacity"));
+	}
+
+	private static Task task(ResultSet rs, int row) throws SQLException {
+		return new Task(rs.getLong("order_id"), rs.getLong("merchant_id"), rs.getLong("pickup_building_id"),
+				rs.getLong("dropoff_building_id"), TaskStatus.valueOf(rs.getString("status")), rs.getBoolean("ready"),
+				rs.getTimestamp("expected_ready_at").toInstant(), (Long) rs.getObject("rider_id"),
+				(Integer) rs.getObject("route_position"));
+	}
+
+	/**
+	 * A rider on shift and how many tasks they hold.
+	 */
+	record RiderLoad(Rider rider, int load) {
+	}
+
+}

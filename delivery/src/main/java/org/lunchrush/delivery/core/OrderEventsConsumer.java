@@ -1,0 +1,66 @@
+package org.lunchrush.delivery.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.lunchrush.catalog.Catalog;
+import org.lunchrush.catalog.MerchantSnapshot;
+import org.lunchrush.ordering.OrderStatusChanged;
+import org.lunchrush.ordering.OrderingTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the delivery tasks in step with the orders, from the order event stream: a task
+ * when the merchant accepts (with the food's expected ready time, so dispatch can look
+ * ahead), pickable when the food is ready, off every route when the order is cancelled.
+ * Each change is idempotent, and one order's events arrive in order (the stream is keyed
+ * by order id), so a redelivery changes nothing.
+ */
+@Component
+class OrderEventsConsumer {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderEventsConsumer.class);
+
+	private final DeliveryStore store;
+
+	private final Catalog catalog;
+
+	private final ObjectMapper json;
+
+	OrderEventsConsumer(DeliveryStore store, Catalog catalog, ObjectMapper json) {
+		this.store = store;
+		this.catalog = catalog;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "delivery-tasks", topics = OrderingTopics.ORDER_EVENTS)
+	void on(ConsumerRecord<String, byte[]> record) {
+		OrderStatusChanged event = this.json.readValue(record.value(), OrderStatusChanged.class);
+		switch (event.to()) {
+			case "ACCEPTED" -> accepted(event);
+			case "READY" -> this.store.markReady(event.orderId());
+			case "CANCELLED", "REFUNDED" -> this.store.cancel(event.orderId())
+				.ifPresent(
+						(rider) -> log.info("Order {} cancelled: off the route of rider {}", event.orderId(), rider));
+			default -> {
+				// Payment and delivery steps need nothing from delivery.
+			}
+		}
+	}
+
+	private void accepted(OrderStatusChanged event) {
+		MerchantSnapshot merchant = this.catalog.merchant(event.merchantId())
+			.orElseThrow(() -> new IllegalStateException(
+					"Accepted order " + event.orderId() + " of unknown merchant " + event.merchantId()));
+		Instant readyAt = event.at().plus(Duration.ofMinutes(merchant.preparationMinutes()));
+		this.store.insertTask(event.orderId(), merchant.id(), merchant.buildingId(), event.buildingId(), event.at(),
+				readyAt);
+	}
+
+}

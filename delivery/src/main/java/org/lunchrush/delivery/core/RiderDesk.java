@@ -1,0 +1,147 @@
+package org.lunchrush.delivery.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.ordering.OrderFulfilment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What riders do: go on and off shift, look at their route, pick up and hand over. Each
+ * pickup and hand-over locks the task, checks that the caller holds it, and moves the
+ * task and the order together in one transaction.
+ */
+@Service
+class RiderDesk {
+
+	private static final Logger log = LoggerFactory.getLogger(RiderDesk.class);
+
+	private final DeliveryStore store;
+
+	private final OrderFulfilment orders;
+
+	private final Routes routes;
+
+	private final CampusDistances distances;
+
+	private final DeliveryProperties properties;
+
+	private final CampusTime time;
+
+	RiderDesk(DeliveryStore store, OrderFulfilment orders, Routes routes, CampusDistances distances,
+			DeliveryProperties properties, CampusTime time) {
+		this.store = store;
+		this.orders = orders;
+		this.routes = routes;
+		this.distances = distances;
+		this.properties = properties;
+		this.time = time;
+	}
+
+	/**
+	 * Goes on shift at a building (or where the rider last was), or off shift: the tasks
+	 * not picked up yet go back to dispatch, those in the bag stay to be handed over.
+	 * @throws LunchrushException {@code VALIDATION} for an unknown building, or going on
+	 * shift the first time without one
+	 */
+	@Transactional
+	public Rider shift(long riderId, boolean onShift, Optional<Long> buildingId) {
+		Optional<Rider> known = this.store.rider(riderId);
+		buildingId.filter((id) -> !this.distances.knows(id)).ifPresent((id) -> {
+			throw new LunchrushException(ErrorCode.VALIDATION,
+					Map.of("field", "buildingId", "reason", "no such building: " + id));
+		});
+		long position = buildingId.or(() -> known.map(Rider::positionBuildingId))
+			.orElseThrow(() -> new LunchrushException(ErrorCode.VALIDATION,
+					Map.of("field", "buildingId", "reason", "where does the first shift start?")));
+		this.store.saveShift(riderId, onShift, position,
+				known.map(Rider::capacity).orElse(this.properties.riderCapacity()));
+		if (!onShift) {
+			int back = this.store.unassignNotPickedUp(riderId);
+			if (back > 0) {
+				log.info("Rider {} went off shift: {} tasks not picked up go back to dispatch", riderId, back);
+			}
+		}
+		return this.store.rider(riderId).orElseThrow();
+	}
+
+	public List<RouteStop> route(long riderId) {
+		return this.store.rider(riderId)
+			.map((rider) -> this.routes.stops(rider, this.store.routeOf(riderId), this.time.now()))
+			.orElse(List.of());
+	}
+
+	/**
+	 * The rider takes the food at the stall: a task on the rider's route, or one still
+	 * waiting for a rider (the rider takes it on the spot, if on shift with room in the
+	 * bag).
+	 * @throws LunchrushException {@code ORDER_NOT_FOUND} (no task, or cancelled),
+	 * {@code TASK_TAKEN} when another rider holds it, {@code ORDER_STATE_CONFLICT} when
+	 * it is already picked up or the food is not ready
+	 */
+	@Transactional
+	public void pickUp(long riderId, long orderId) {
+		Task task = openTask(orderId);
+		if (task.status() == TaskStatus.WAITING) {
+			Rider rider = this.store.rider(riderId)
+				.filter(Rider::onShift)
+				.orElseThrow(() -> new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+						Map.of("orderId", Long.toString(orderId), "reason", "go on shift first")));
+			if (this.store.routeOf(riderId).size() >= rider.capacity()) {
+				throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+						Map.of("orderId", Long.toString(orderId), "reason", "the bag is full"));
+			}
+			this.store.assign(orderId, riderId);
+			task = this.store.lockTask(orderId).orElseThrow();
+		}
+		heldBy(task, riderId);
+		if (task.status() != TaskStatus.ASSIGNED) {
+			throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+					Map.of("orderId", Long.toString(orderId), "status", task.status().name()));
+		}
+		this.orders.pickedUp(orderId, riderId);
+		this.store.markPickedUp(orderId, riderId);
+		this.store.movePosition(riderId, task.pickupBuildingId());
+	}
+
+	/**
+	 * The rider hands the food over at the student's building.
+	 * @throws LunchrushException {@code ORDER_NOT_FOUND}, {@code TASK_TAKEN} when another
+	 * rider holds it, {@code ORDER_STATE_CONFLICT} when it is not in the rider's bag
+	 */
+	@Transactional
+	public void deliver(long riderId, long orderId) {
+		Task task = openTask(orderId);
+		heldBy(task, riderId);
+		if (task.status() != TaskStatus.PICKED_UP) {
+			throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+					Map.of("orderId", Long.toString(orderId), "status", task.status().name()));
+		}
+		this.orders.delivered(orderId, riderId);
+		this.store.markDelivered(orderId, riderId);
+		this.store.movePosition(riderId, task.dropoffBuildingId());
+	}
+
+	private Task openTask(long orderId) {
+		return this.store.lockTask(orderId)
+			.filter((task) -> task.status() != TaskStatus.CANCELLED)
+			.orElseThrow(
+					() -> new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId))));
+	}
+
+	private static void heldBy(Task task, long riderId) {
+		if (task.riderId() == null || task.riderId() != riderId) {
+			throw new LunchrushException(ErrorCode.TASK_TAKEN, Map.of("orderId", Long.toString(task.orderId())));
+		}
+	}
+
+}
