@@ -74,6 +74,7 @@ class DeliveryIT extends IntegrationTest {
 			.isEqualTo(api().get("/api/v1/orders/" + orderId, student).body().path("deliveryBuildingId").asLong());
 		assertThat(OffsetDateTime.parse(stops.get(1).path("eta").asString()))
 			.isAfter(OffsetDateTime.parse(stops.get(0).path("eta").asString()));
+		await().atMost(PIPELINE).untilAsserted(() -> assertThat(timelineTypes(student, orderId)).contains("ETA"));
 
 		Session other = this.riders.stream().filter((rider) -> rider != holder).findFirst().orElseThrow();
 		Response taken = api().post("/api/v1/rider/tasks/" + orderId + "/pickup", other, Map.of());

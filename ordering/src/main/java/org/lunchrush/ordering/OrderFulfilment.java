@@ -1,5 +1,7 @@
 package org.lunchrush.ordering;
 
+import java.time.Instant;
+
 /**
  * The last steps of an order, taken by the delivery module: the rider picks the food up
  * at the stall and hands it over at the student's building. Each step runs in the
@@ -21,5 +23,11 @@ public interface OrderFulfilment {
 	 * {@code ORDER_STATE_CONFLICT} when the order is not on its way
 	 */
 	void delivered(long orderId, long riderId);
+
+	/**
+	 * Tells the student, on the order's timeline, when the food should reach the door.
+	 * Telling the same minute again adds nothing.
+	 */
+	void estimated(long orderId, Instant handOverAt);
 
 }

@@ -188,6 +188,24 @@ class DeliveryStore {
 			.update();
 	}
 
+	/**
+	 * @return the hand-over time last told for an order, if any
+	 */
+	Optional<Instant> toldEta(long orderId) {
+		return this.jdbc.sql("select told_eta from delivery.task where order_id = :order")
+			.param("order", orderId)
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.optional()
+			.flatMap((eta) -> eta);
+	}
+
+	void tellEta(long orderId, Instant eta) {
+		this.jdbc.sql("update delivery.task set told_eta = :eta where order_id = :order")
+			.param("eta", Timestamp.from(eta))
+			.param("order", orderId)
+			.update();
+	}
+
 	void movePosition(long riderId, long buildingId) {
 		this.jdbc
 			.sql("update delivery.rider set position_building_id = :building, updated_at = now() where rider_id = :id")

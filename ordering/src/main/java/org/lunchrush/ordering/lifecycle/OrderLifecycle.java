@@ -1,6 +1,7 @@
 package org.lunchrush.ordering.lifecycle;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -144,6 +145,16 @@ public class OrderLifecycle implements OrderFulfilment {
 	public void delivered(long orderId, long riderId) {
 		OrderRecord record = lockedOrder(orderId, (order) -> true);
 		apply(record.order(), record.order().markDelivered(riderId, this.time.now()));
+	}
+
+	@Override
+	public void estimated(long orderId, Instant handOverAt) {
+		this.store.find(orderId).ifPresent((record) -> {
+			Instant minute = handOverAt.truncatedTo(ChronoUnit.MINUTES);
+			this.store.appendTimeline(orderId, record.order().buildingId(), "eta:" + minute.getEpochSecond(),
+					this.time.now(), "ETA", "expected at the door around "
+							+ this.time.local(handOverAt).toLocalTime().truncatedTo(ChronoUnit.MINUTES));
+		});
 	}
 
 	/**
