@@ -103,11 +103,7 @@ class RiderDesk {
 			this.store.assign(orderId, riderId);
 			task = this.store.lockTask(orderId).orElseThrow();
 		}
-		heldBy(task, riderId);
-		if (task.status() != TaskStatus.ASSIGNED) {
-			throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
-					Map.of("orderId", Long.toString(orderId), "status", task.status().name()));
-		}
+		heldInState(task, riderId, TaskStatus.ASSIGNED);
 		this.orders.pickedUp(orderId, riderId);
 		this.store.markPickedUp(orderId, riderId);
 		this.store.movePosition(riderId, task.pickupBuildingId());
@@ -121,11 +117,7 @@ class RiderDesk {
 	@Transactional
 	public void deliver(long riderId, long orderId) {
 		Task task = openTask(orderId);
-		heldBy(task, riderId);
-		if (task.status() != TaskStatus.PICKED_UP) {
-			throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
-					Map.of("orderId", Long.toString(orderId), "status", task.status().name()));
-		}
+		heldInState(task, riderId, TaskStatus.PICKED_UP);
 		this.orders.delivered(orderId, riderId);
 		this.store.markDelivered(orderId, riderId);
 		this.store.movePosition(riderId, task.dropoffBuildingId());
@@ -138,9 +130,17 @@ class RiderDesk {
 					() -> new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId))));
 	}
 
-	private static void heldBy(Task task, long riderId) {
+	/**
+	 * @throws LunchrushException {@code TASK_TAKEN} when another rider (or nobody) holds
+	 * the task, {@code ORDER_STATE_CONFLICT} when it is not where the move starts
+	 */
+	private static void heldInState(Task task, long riderId, TaskStatus expected) {
 		if (task.riderId() == null || task.riderId() != riderId) {
 			throw new LunchrushException(ErrorCode.TASK_TAKEN, Map.of("orderId", Long.toString(task.orderId())));
+		}
+		if (task.status() != expected) {
+			throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+					Map.of("orderId", Long.toString(task.orderId()), "status", task.status().name()));
 		}
 	}
 
