@@ -19,7 +19,7 @@ class DeliveryStore {
 
 	private static final String TASK_COLUMNS = """
 			order_id, merchant_id, pickup_building_id, dropoff_building_id, status, ready, expected_ready_at,
-			rider_id, route_position
+			rider_id, pickup_position, dropoff_position
 			""";
 
 	private final JdbcClient jdbc;
@@ -59,13 +59,13 @@ class DeliveryStore {
 	 * @return the rider whose route it left, if it had one
 	 */
 	Optional<Long> cancel(long orderId) {
-		return this.jdbc
-			.sql("""
-					update delivery.task t set status = 'CANCELLED', rider_id = null, route_position = null, updated_at = now()
-					from delivery.task old_task
-					where t.order_id = :order and old_task.order_id = t.order_id and t.status in ('WAITING', 'ASSIGNED')
-					returning old_task.rider_id
-					""")
+		return this.jdbc.sql("""
+				update delivery.task t set status = 'CANCELLED', rider_id = null, pickup_position = null,
+				      dropoff_position = null, updated_at = now()
+				from delivery.task old_task
+				where t.order_id = :order and old_task.order_id = t.order_id and t.status in ('WAITING', 'ASSIGNED')
+				returning old_task.rider_id
+				""")
 			.param("order", orderId)
 			.query((rs, row) -> (Long) rs.getObject(1))
 			.optional()
@@ -89,33 +89,57 @@ class DeliveryStore {
 	List<Task> routeOf(long riderId) {
 		return this.jdbc.sql("select " + TASK_COLUMNS + """
 				from delivery.task where rider_id = :rider and status in ('ASSIGNED', 'PICKED_UP')
-				order by route_position, order_id
+				order by order_id
 				""").param("rider", riderId).query(DeliveryStore::task).list();
 	}
 
 	/**
-	 * @return every rider on shift with how many tasks they hold
+	 * @return every rider on shift
 	 */
-	List<RiderLoad> ridersOnShift() {
+	List<Rider> ridersOnShift() {
 		return this.jdbc.sql("""
-				select r.rider_id, r.on_shift, r.position_building_id, r.capacity,
-				       (select count(*) from delivery.task t
-				        where t.rider_id = r.rider_id and t.status in ('ASSIGNED', 'PICKED_UP')) as load
-				from delivery.rider r where r.on_shift order by r.rider_id
-				""").query((rs, row) -> new RiderLoad(rider(rs), rs.getInt("load"))).list();
+				select rider_id, on_shift, position_building_id, capacity from delivery.rider
+				where on_shift order by rider_id
+				""").query((rs, row) -> rider(rs)).list();
 	}
 
 	/**
-	 * Gives a waiting task to a rider, at the end of the rider's route.
+	 * Gives a waiting task to a rider; {@link #placeStops} then puts it on the route.
 	 * @return false when the task was not waiting any more
 	 */
 	boolean assign(long orderId, long riderId) {
 		return this.jdbc.sql("""
-				update delivery.task set status = 'ASSIGNED', rider_id = :rider, updated_at = now(),
-				       route_position = (select coalesce(max(route_position), 0) + 1 from delivery.task
-				                         where rider_id = :rider and status in ('ASSIGNED', 'PICKED_UP'))
+				update delivery.task set status = 'ASSIGNED', rider_id = :rider, updated_at = now()
 				where order_id = :order and status = 'WAITING'
 				""").param("rider", riderId).param("order", orderId).update() == 1;
+	}
+
+	/**
+	 * Places a rider's task on the route: where its pickup and its hand-over come.
+	 */
+	void placeStops(long orderId, long riderId, Integer pickupPosition, int dropoffPosition) {
+		this.jdbc.sql("""
+				update delivery.task set pickup_position = :pickup, dropoff_position = :dropoff
+				where order_id = :order and rider_id = :rider
+				""")
+			.param("pickup", pickupPosition)
+			.param("dropoff", dropoffPosition)
+			.param("order", orderId)
+			.param("rider", riderId)
+			.update();
+	}
+
+	/**
+	 * Puts a rider's task at the end of the route: pickup, then hand-over.
+	 */
+	void appendStops(long orderId, long riderId) {
+		this.jdbc.sql("""
+				update delivery.task set pickup_position = last.position + 1, dropoff_position = last.position + 2
+				from (select coalesce(max(greatest(coalesce(pickup_position, 0), coalesce(dropoff_position, 0))), 0)
+				             as position
+				      from delivery.task where rider_id = :rider and status in ('ASSIGNED', 'PICKED_UP')) last
+				where order_id = :order and rider_id = :rider
+				""").param("order", orderId).param("rider", riderId).update();
 	}
 
 	/**
@@ -157,7 +181,8 @@ class DeliveryStore {
 	 */
 	int unassignNotPickedUp(long riderId) {
 		return this.jdbc.sql("""
-				update delivery.task set status = 'WAITING', rider_id = null, route_position = null, updated_at = now()
+				update delivery.task set status = 'WAITING', rider_id = null, pickup_position = null,
+				       dropoff_position = null, updated_at = now()
 				where rider_id = :rider and status = 'ASSIGNED'
 				""").param("rider", riderId).update();
 	}
@@ -223,13 +248,7 @@ class DeliveryStore {
 		return new Task(rs.getLong("order_id"), rs.getLong("merchant_id"), rs.getLong("pickup_building_id"),
 				rs.getLong("dropoff_building_id"), TaskStatus.valueOf(rs.getString("status")), rs.getBoolean("ready"),
 				rs.getTimestamp("expected_ready_at").toInstant(), (Long) rs.getObject("rider_id"),
-				(Integer) rs.getObject("route_position"));
-	}
-
-	/**
-	 * A rider on shift and how many tasks they hold.
-	 */
-	record RiderLoad(Rider rider, int load) {
+				(Integer) rs.getObject("pickup_position"), (Integer) rs.getObject("dropoff_position"));
 	}
 
 }

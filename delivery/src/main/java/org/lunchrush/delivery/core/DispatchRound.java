@@ -2,7 +2,11 @@ package org.lunchrush.delivery.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.lunchrush.delivery.DeliveryProperties;
 import org.lunchrush.kernel.CampusTime;
@@ -12,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A dispatch round, every {@code lunchrush.delivery.round-interval}: the tasks waiting
@@ -37,8 +42,11 @@ class DispatchRound {
 
 	private final OrderFulfilment orders;
 
+	private final TransactionTemplate transaction;
+
 	DispatchRound(DeliveryStore store, DispatchStrategy strategy, CampusTime time, DeliveryProperties properties,
-			Routes routes, OrderFulfilment orders) {
+			Routes routes, OrderFulfilment orders, TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.routes = routes;
 		this.orders = orders;
 		this.store = store;
@@ -50,24 +58,55 @@ class DispatchRound {
 	@Scheduled(fixedDelayString = "${lunchrush.delivery.round-interval:15s}")
 	void run() {
 		Instant now = this.time.now();
-		List<DeliveryStore.RiderLoad> riders = this.store.ridersOnShift();
+		List<DispatchStrategy.RiderRoute> riders = this.store.ridersOnShift()
+			.stream()
+			.map((rider) -> new DispatchStrategy.RiderRoute(rider, this.store.routeOf(rider.riderId())))
+			.toList();
 		if (riders.isEmpty()) {
 			return;
 		}
 		List<Task> waiting = this.store.waiting(now.plus(this.properties.lookahead()));
 		if (!waiting.isEmpty()) {
 			int assigned = 0;
-			for (DispatchStrategy.Assignment assignment : this.strategy.assign(waiting, riders, now)) {
-				if (this.store.assign(assignment.orderId(), assignment.riderId())) {
-					assigned++;
-				}
+			for (DispatchStrategy.RiderPlan plan : this.strategy.plan(waiting, riders, now)) {
+				assigned += this.transaction.execute((status) -> apply(plan));
 			}
 			log.info("Dispatch round: {} of {} waiting tasks given to {} riders on shift", assigned, waiting.size(),
 					riders.size());
 		}
-		for (DeliveryStore.RiderLoad rider : riders) {
+		for (DispatchStrategy.RiderRoute rider : riders) {
 			tellEtas(rider.rider(), now);
 		}
+	}
+
+	/**
+	 * Gives the plan's waiting tasks to its rider (each guarded: a task taken or
+	 * cancelled meanwhile leaves the plan) and numbers the route's stops.
+	 * @return how many tasks the rider was given
+	 */
+	private int apply(DispatchStrategy.RiderPlan plan) {
+		Set<Long> held = new HashSet<>();
+		this.store.routeOf(plan.riderId()).forEach((task) -> held.add(task.orderId()));
+		int given = 0;
+		Map<Long, Integer> pickups = new HashMap<>();
+		int position = 0;
+		for (DispatchStrategy.PlannedStop stop : plan.stops()) {
+			if (!held.contains(stop.orderId())) {
+				if (stop.kind() != RouteStop.Kind.PICKUP || !this.store.assign(stop.orderId(), plan.riderId())) {
+					continue;
+				}
+				held.add(stop.orderId());
+				given++;
+			}
+			position++;
+			if (stop.kind() == RouteStop.Kind.PICKUP) {
+				pickups.put(stop.orderId(), position);
+			}
+			else {
+				this.store.placeStops(stop.orderId(), plan.riderId(), pickups.get(stop.orderId()), position);
+			}
+		}
+		return given;
 	}
 
 	/**

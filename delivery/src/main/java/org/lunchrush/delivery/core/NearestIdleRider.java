@@ -21,10 +21,10 @@ class NearestIdleRider implements DispatchStrategy {
 	}
 
 	@Override
-	public List<Assignment> assign(List<Task> waiting, List<DeliveryStore.RiderLoad> riders, Instant now) {
+	public List<RiderPlan> plan(List<Task> waiting, List<RiderRoute> riders, Instant now) {
 		List<Rider> idle = new ArrayList<>(
-				riders.stream().filter((rider) -> rider.load() == 0).map(DeliveryStore.RiderLoad::rider).toList());
-		List<Assignment> assignments = new ArrayList<>();
+				riders.stream().filter((route) -> route.tasks().isEmpty()).map(RiderRoute::rider).toList());
+		List<RiderPlan> plans = new ArrayList<>();
 		for (Task task : waiting) {
 			if (idle.isEmpty()) {
 				break;
@@ -36,9 +36,10 @@ class NearestIdleRider implements DispatchStrategy {
 					.thenComparingLong(Rider::riderId))
 				.orElseThrow();
 			idle.remove(nearest);
-			assignments.add(new Assignment(task.orderId(), nearest.riderId()));
+			plans.add(new RiderPlan(nearest.riderId(), List.of(new PlannedStop(task.orderId(), RouteStop.Kind.PICKUP),
+					new PlannedStop(task.orderId(), RouteStop.Kind.DROPOFF))));
 		}
-		return assignments;
+		return plans;
 	}
 
 }

@@ -101,6 +101,7 @@ class RiderDesk {
 						Map.of("orderId", Long.toString(orderId), "reason", "the bag is full"));
 			}
 			this.store.assign(orderId, riderId);
+			this.store.appendStops(orderId, riderId);
 			task = this.store.lockTask(orderId).orElseThrow();
 		}
 		heldInState(task, riderId, TaskStatus.ASSIGNED);

@@ -9,8 +9,9 @@ import java.time.Instant;
  * @param expectedReadyAt when the food should be ready, from the merchant's preparation
  * time at acceptance
  * @param riderId the rider holding the task, {@code null} while waiting
- * @param routePosition the task's place on its rider's route
+ * @param pickupPosition the place of the pickup on the rider's route
+ * @param dropoffPosition the place of the hand-over on the rider's route
  */
 record Task(long orderId, long merchantId, long pickupBuildingId, long dropoffBuildingId, TaskStatus status,
-		boolean ready, Instant expectedReadyAt, Long riderId, Integer routePosition) {
+		boolean ready, Instant expectedReadyAt, Long riderId, Integer pickupPosition, Integer dropoffPosition) {
 }
