@@ -37,7 +37,8 @@ record LiLimInstance(String name, RoutingProblem problem, double[] x, double[] y
 		String[] head = lines.get(0);
 		int fleet = Integer.parseInt(head[0]);
 		int capacity = Integer.parseInt(head[1]);
-		double speed = Double.parseDouble(head[2]);
+		// The third field ("speed") is 1 in some files and 0 in others; the benchmark's
+		// definition is travel time = Euclidean distance, so it is not used.
 		int nodes = lines.size() - 1;
 		double[] x = new double[nodes];
 		double[] y = new double[nodes];
@@ -76,7 +77,7 @@ record LiLimInstance(String name, RoutingProblem problem, double[] x, double[] y
 		for (int v = 0; v < fleet; v++) {
 			vehicles.add(new Vehicle(v + 1, capacity, 0, 0, ready[0], due[0]));
 		}
-		RoutingProblem problem = new RoutingProblem(TravelMatrix.euclidean(x, y, speed), requests, vehicles);
+		RoutingProblem problem = new RoutingProblem(TravelMatrix.euclidean(x, y, 1), requests, vehicles);
 		String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
 		return new LiLimInstance(name, problem, x, y, deliveryOf);
 	}
