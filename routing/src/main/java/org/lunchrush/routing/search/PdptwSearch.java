@@ -24,6 +24,13 @@ public final class PdptwSearch {
 	/** Share of the time limit given to taking vehicles away. */
 	private static final double VEHICLE_PHASE = 0.6;
 
+	/**
+	 * Share of the time limit one attempt at dropping a vehicle may take: an attempt that
+	 * fails (often the last one, below the fewest vehicles possible) leaves the rest of
+	 * the vehicle phase to shortening.
+	 */
+	private static final double ATTEMPT = 0.25;
+
 	private PdptwSearch() {
 	}
 
@@ -45,7 +52,8 @@ public final class PdptwSearch {
 				attempt.dropTour(smallestTour(attempt, random));
 				int target = attempt.routeCount();
 				alns.repair(attempt, target);
-				Plan found = alns.run(attempt, target, vehicleDeadline, temperature, true);
+				long attemptDeadline = Math.min(vehicleDeadline, System.nanoTime() + (long) (ATTEMPT * limit));
+				Plan found = alns.run(attempt, target, attemptDeadline, temperature, true);
 				if (found.unassignedCount() > 0) {
 					break;
 				}
@@ -56,7 +64,7 @@ public final class PdptwSearch {
 			best = alns.run(best, in.vehicles, deadline, temperature, true);
 		}
 		Plan shortened = alns.run(best, best.unassignedCount() == 0 ? best.routeCount() : in.vehicles, deadline,
-				temperature / 4, false);
+				temperature, false);
 		if (alns.cost(shortened) < alns.cost(best)) {
 			best = shortened;
 		}
