@@ -1,5 +1,6 @@
 package org.lunchrush.routing.search;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -134,7 +135,7 @@ final class Alns {
 			this.weight = new double[size];
 			this.score = new double[size];
 			this.uses = new int[size];
-			java.util.Arrays.fill(this.weight, 1.0);
+			Arrays.fill(this.weight, 1.0);
 		}
 
 		int draw(RandomGenerator random) {

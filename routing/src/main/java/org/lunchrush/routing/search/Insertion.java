@@ -1,6 +1,7 @@
 package org.lunchrush.routing.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -55,7 +56,7 @@ final class Insertion {
 				if (done[u]) {
 					continue;
 				}
-				java.util.Arrays.fill(kBest, Double.POSITIVE_INFINITY);
+				Arrays.fill(kBest, Double.POSITIVE_INFINITY);
 				Column best = null;
 				for (Column column : columns) {
 					double c = column.cost[u];

@@ -1,6 +1,7 @@
 package org.lunchrush.routing.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ final class Plan {
 		this.in = in;
 		this.tours = new ArrayList<>();
 		this.tourOf = new int[in.requests];
-		java.util.Arrays.fill(this.tourOf, -1);
+		Arrays.fill(this.tourOf, -1);
 		this.vehicleUsed = new boolean[in.vehicles];
 	}
 
