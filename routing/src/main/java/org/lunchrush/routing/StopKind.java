@@ -1,0 +1,8 @@
+package org.lunchrush.routing;
+
+/** Whether a stop collects a request's load or drops it. */
+public enum StopKind {
+
+	PICKUP, DELIVERY
+
+}
