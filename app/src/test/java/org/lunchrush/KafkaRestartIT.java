@@ -12,13 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lunchrush.ordering.OrderingTopics;
+import org.lunchrush.ordering.persistence.OrderStreamProgress;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
@@ -60,6 +56,9 @@ class KafkaRestartIT extends IntegrationTest {
 
 	@Autowired
 	private StringRedisTemplate redis;
+
+	@Autowired
+	private OrderStreamProgress progress;
 
 	@AfterEach
 	void brokerIsBack() {
@@ -153,38 +152,15 @@ class KafkaRestartIT extends IntegrationTest {
 	/**
 	 * @return how many records the order stream holds, all partitions together
 	 */
-	private long orderStreamEnd() throws Exception {
-		try (Admin admin = admin()) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			admin.describeTopics(List.of(OrderingTopics.ORDERS))
-				.allTopicNames()
-				.get()
-				.get(OrderingTopics.ORDERS)
-				.partitions()
-				.forEach((p) -> latest.put(new TopicPartition(OrderingTopics.ORDERS, p.partition()),
-						OffsetSpec.latest()));
-			return admin.listOffsets(latest).all().get().values().stream().mapToLong((o) -> o.offset()).sum();
-		}
+	private long orderStreamEnd() {
+		return this.progress.endOffsets().values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/**
 	 * @return how many records of the order stream the persister has committed
 	 */
-	private long persistedUpTo() throws Exception {
-		try (Admin admin = admin()) {
-			return admin.listConsumerGroupOffsets(OrderingTopics.PERSISTER_GROUP)
-				.partitionsToOffsetAndMetadata()
-				.get()
-				.values()
-				.stream()
-				.filter(java.util.Objects::nonNull)
-				.mapToLong((o) -> o.offset())
-				.sum();
-		}
-	}
-
-	private Admin admin() {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers()));
+	private long persistedUpTo() {
+		return this.progress.persistedOffsets().values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	@Test

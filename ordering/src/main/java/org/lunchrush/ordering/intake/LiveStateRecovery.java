@@ -5,28 +5,21 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.kernel.CampusTime;
-import org.lunchrush.ordering.OrderingTopics;
 import org.lunchrush.ordering.persistence.OrderStore;
+import org.lunchrush.ordering.persistence.OrderStreamProgress;
 import org.lunchrush.promotion.Coupons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,23 +61,19 @@ class LiveStateRecovery implements SmartLifecycle {
 	 */
 	private static final int PHASE = Integer.MAX_VALUE - 50;
 
-	private static final Duration KAFKA_ANSWER = Duration.ofSeconds(10);
-
 	private final IntakeGate gate;
 
 	private final Inventory inventory;
 
 	private final Coupons coupons;
 
-	private final KafkaAdmin kafkaAdmin;
+	private final OrderStreamProgress progress;
 
 	private final CampusTime time;
 
 	private final OrderingProperties properties;
 
 	private ScheduledExecutorService watcher;
-
-	private Admin admin;
 
 	private volatile boolean running;
 
@@ -99,15 +88,16 @@ class LiveStateRecovery implements SmartLifecycle {
 
 	private final ObjectMapper json;
 
-	LiveStateRecovery(IntakeGate gate, Inventory inventory, Coupons coupons, KafkaAdmin kafkaAdmin, CampusTime time,
-			OrderingProperties properties, OrderStore orders, IdempotencyRecords idempotency, ObjectMapper json) {
+	LiveStateRecovery(IntakeGate gate, Inventory inventory, Coupons coupons, OrderStreamProgress progress,
+			CampusTime time, OrderingProperties properties, OrderStore orders, IdempotencyRecords idempotency,
+			ObjectMapper json) {
 		this.orders = orders;
 		this.idempotency = idempotency;
 		this.json = json;
 		this.gate = gate;
 		this.inventory = inventory;
 		this.coupons = coupons;
-		this.kafkaAdmin = kafkaAdmin;
+		this.progress = progress;
 		this.time = time;
 		this.properties = properties;
 	}
@@ -119,7 +109,6 @@ class LiveStateRecovery implements SmartLifecycle {
 	 */
 	@Override
 	public void start() {
-		this.admin = Admin.create(this.kafkaAdmin.getConfigurationProperties());
 		this.running = true;
 		try {
 			rebuild("the platform is starting", this.properties.recovery().startupPatience());
@@ -142,9 +131,6 @@ class LiveStateRecovery implements SmartLifecycle {
 		this.running = false;
 		if (this.watcher != null) {
 			this.watcher.shutdownNow();
-		}
-		if (this.admin != null) {
-			this.admin.close(Duration.ofSeconds(2));
 		}
 	}
 
@@ -190,7 +176,7 @@ class LiveStateRecovery implements SmartLifecycle {
 			if (!this.gate.awaitDrained(this.properties.enqueueTimeout().plusSeconds(2))) {
 				throw new IllegalStateException("intake requests still running after the enqueue timeout");
 			}
-			awaitPersisted(endOffsets(), patience);
+			awaitPersisted(this.progress.endOffsets(), patience);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -233,7 +219,7 @@ class LiveStateRecovery implements SmartLifecycle {
 		long deadline = System.nanoTime() + patience.toNanos();
 		long nextReport = System.nanoTime();
 		while (true) {
-			long behind = behind(ends, committedOffsets());
+			long behind = this.progress.behind(ends);
 			if (behind == 0) {
 				return;
 			}
@@ -245,52 +231,6 @@ class LiveStateRecovery implements SmartLifecycle {
 				throw new IllegalStateException(behind + " order stream records not persisted yet");
 			}
 			Thread.sleep(100);
-		}
-	}
-
-	private static long behind(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
-		long behind = 0;
-		for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-			behind += Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
-		}
-		return behind;
-	}
-
-	private Map<TopicPartition, Long> endOffsets() {
-		var topic = kafka(this.admin.describeTopics(List.of(OrderingTopics.ORDERS)).allTopicNames())
-			.get(OrderingTopics.ORDERS);
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		topic.partitions()
-			.forEach((partition) -> latest.put(new TopicPartition(OrderingTopics.ORDERS, partition.partition()),
-					OffsetSpec.latest()));
-		Map<TopicPartition, ListOffsetsResultInfo> answer = kafka(this.admin.listOffsets(latest).all());
-		Map<TopicPartition, Long> ends = new HashMap<>();
-		answer.forEach((partition, info) -> ends.put(partition, info.offset()));
-		return ends;
-	}
-
-	private Map<TopicPartition, Long> committedOffsets() {
-		Map<TopicPartition, OffsetAndMetadata> answer = kafka(
-				this.admin.listConsumerGroupOffsets(OrderingTopics.PERSISTER_GROUP).partitionsToOffsetAndMetadata());
-		Map<TopicPartition, Long> committed = new HashMap<>();
-		answer.forEach((partition, offset) -> {
-			if (offset != null) {
-				committed.put(partition, offset.offset());
-			}
-		});
-		return committed;
-	}
-
-	private static <T> T kafka(org.apache.kafka.common.KafkaFuture<T> future) {
-		try {
-			return future.get(KAFKA_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while asking Kafka", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Kafka did not answer: " + ex, ex);
 		}
 	}
 
