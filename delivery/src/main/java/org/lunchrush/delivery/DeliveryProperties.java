@@ -14,12 +14,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param metresPerSecond a rider's speed on campus paths (4 m/s, a bicycle)
  * @param detourFactor how much longer the path between two buildings is than the straight
  * line (1.3)
- * @param pickupService time spent at a stall per pickup (60 s)
- * @param dropoffService time spent at a building per hand-over (90 s)
+ * @param stopOverhead time to park, walk into a building and back out, once per building
+ * (45 s)
+ * @param pickupService time per order taken at a stall's counter (20 s)
+ * @param dropoffService time per order put on a dorm's delivery shelf and announced to
+ * the student (20 s)
+ * @param promise how long after the food's expected ready time the student is promised it
+ * at the door (30 min)
+ * @param strategy the dispatch strategy: {@code routing} (batching and route
+ * optimisation) or {@code nearest} (the nearest idle rider, one order at a time)
  */
 @ConfigurationProperties("lunchrush.delivery")
 public record DeliveryProperties(Duration roundInterval, Duration lookahead, Integer riderCapacity,
-		Double metresPerSecond, Double detourFactor, Duration pickupService, Duration dropoffService) {
+		Double metresPerSecond, Double detourFactor, Duration stopOverhead, Duration pickupService,
+		Duration dropoffService, Duration promise, String strategy) {
 
 	public DeliveryProperties {
 		roundInterval = (roundInterval != null) ? roundInterval : Duration.ofSeconds(15);
@@ -27,8 +35,11 @@ public record DeliveryProperties(Duration roundInterval, Duration lookahead, Int
 		riderCapacity = (riderCapacity != null) ? riderCapacity : 8;
 		metresPerSecond = (metresPerSecond != null) ? metresPerSecond : 4.0;
 		detourFactor = (detourFactor != null) ? detourFactor : 1.3;
-		pickupService = (pickupService != null) ? pickupService : Duration.ofSeconds(60);
-		dropoffService = (dropoffService != null) ? dropoffService : Duration.ofSeconds(90);
+		stopOverhead = (stopOverhead != null) ? stopOverhead : Duration.ofSeconds(45);
+		pickupService = (pickupService != null) ? pickupService : Duration.ofSeconds(20);
+		dropoffService = (dropoffService != null) ? dropoffService : Duration.ofSeconds(20);
+		promise = (promise != null) ? promise : Duration.ofMinutes(30);
+		strategy = (strategy != null) ? strategy : "nearest";
 	}
 
 }

@@ -19,7 +19,7 @@ class DeliveryStore {
 
 	private static final String TASK_COLUMNS = """
 			order_id, merchant_id, pickup_building_id, dropoff_building_id, status, ready, expected_ready_at,
-			rider_id, pickup_position, dropoff_position
+			promised_by, rider_id, pickup_position, dropoff_position
 			""";
 
 	private final JdbcClient jdbc;
@@ -32,11 +32,11 @@ class DeliveryStore {
 	 * @return false when the order has a task already
 	 */
 	boolean insertTask(long orderId, long merchantId, long pickupBuildingId, long dropoffBuildingId, Instant acceptedAt,
-			Instant expectedReadyAt) {
+			Instant expectedReadyAt, Instant promisedBy) {
 		return this.jdbc.sql("""
 				insert into delivery.task (order_id, merchant_id, pickup_building_id, dropoff_building_id, status,
-				                           expected_ready_at, accepted_at, updated_at)
-				values (:order, :merchant, :pickup, :dropoff, 'WAITING', :ready, :accepted, now())
+				                           expected_ready_at, promised_by, accepted_at, updated_at)
+				values (:order, :merchant, :pickup, :dropoff, 'WAITING', :ready, :promised, :accepted, now())
 				on conflict (order_id) do nothing
 				""")
 			.param("order", orderId)
@@ -44,6 +44,7 @@ class DeliveryStore {
 			.param("pickup", pickupBuildingId)
 			.param("dropoff", dropoffBuildingId)
 			.param("ready", Timestamp.from(expectedReadyAt))
+			.param("promised", Timestamp.from(promisedBy))
 			.param("accepted", Timestamp.from(acceptedAt))
 			.update() == 1;
 	}
@@ -247,8 +248,9 @@ class DeliveryStore {
 	private static Task task(ResultSet rs, int row) throws SQLException {
 		return new Task(rs.getLong("order_id"), rs.getLong("merchant_id"), rs.getLong("pickup_building_id"),
 				rs.getLong("dropoff_building_id"), TaskStatus.valueOf(rs.getString("status")), rs.getBoolean("ready"),
-				rs.getTimestamp("expected_ready_at").toInstant(), (Long) rs.getObject("rider_id"),
-				(Integer) rs.getObject("pickup_position"), (Integer) rs.getObject("dropoff_position"));
+				rs.getTimestamp("expected_ready_at").toInstant(), rs.getTimestamp("promised_by").toInstant(),
+				(Long) rs.getObject("rider_id"), (Integer) rs.getObject("pickup_position"),
+				(Integer) rs.getObject("dropoff_position"));
 	}
 
 }

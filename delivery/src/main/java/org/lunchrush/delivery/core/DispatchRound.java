@@ -4,11 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.dispatch.Campus;
+import org.lunchrush.dispatch.DispatchStrategy;
+import org.lunchrush.dispatch.PlannedStop;
+import org.lunchrush.dispatch.RiderPlan;
+import org.lunchrush.dispatch.RiderRoute;
+import org.lunchrush.dispatch.StopKind;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.OrderFulfilment;
 import org.slf4j.Logger;
@@ -40,43 +47,56 @@ class DispatchRound {
 
 	private final Routes routes;
 
+	private final CampusModel campus;
+
 	private final OrderFulfilment orders;
 
 	private final TransactionTemplate transaction;
 
 	DispatchRound(DeliveryStore store, DispatchStrategy strategy, CampusTime time, DeliveryProperties properties,
-			Routes routes, OrderFulfilment orders, TransactionTemplate transaction) {
-		this.transaction = transaction;
-		this.routes = routes;
-		this.orders = orders;
+			Routes routes, CampusModel campus, OrderFulfilment orders, TransactionTemplate transaction) {
 		this.store = store;
 		this.strategy = strategy;
 		this.time = time;
 		this.properties = properties;
+		this.routes = routes;
+		this.campus = campus;
+		this.orders = orders;
+		this.transaction = transaction;
 	}
 
 	@Scheduled(fixedDelayString = "${lunchrush.delivery.round-interval:15s}")
 	void run() {
 		Instant now = this.time.now();
-		List<DispatchStrategy.RiderRoute> riders = this.store.ridersOnShift()
-			.stream()
-			.map((rider) -> new DispatchStrategy.RiderRoute(rider, this.store.routeOf(rider.riderId())))
-			.toList();
+		Map<Long, Rider> riders = new LinkedHashMap<>();
+		Map<Long, List<Task>> held = new HashMap<>();
+		for (Rider rider : this.store.ridersOnShift()) {
+			riders.put(rider.riderId(), rider);
+			held.put(rider.riderId(), this.store.routeOf(rider.riderId()));
+		}
 		if (riders.isEmpty()) {
 			return;
 		}
 		List<Task> waiting = this.store.waiting(now.plus(this.properties.lookahead()));
 		if (!waiting.isEmpty()) {
+			List<RiderRoute> routes = riders.values()
+				.stream()
+				.map((rider) -> this.routes.route(rider, held.get(rider.riderId())))
+				.toList();
+			long began = System.nanoTime();
+			List<RiderPlan> plans = this.strategy.plan(new DispatchStrategy.Round(now,
+					waiting.stream().map(Task::toDispatch).toList(), routes, this.campus.campus()));
+			long planned = System.nanoTime();
 			int assigned = 0;
-			for (DispatchStrategy.RiderPlan plan : this.strategy.plan(waiting, riders, now)) {
+			for (RiderPlan plan : plans) {
 				assigned += this.transaction.execute((status) -> apply(plan));
+				held.put(plan.riderId(), this.store.routeOf(plan.riderId()));
 			}
-			log.info("Dispatch round: {} of {} waiting tasks given to {} riders on shift", assigned, waiting.size(),
-					riders.size());
+			log.info("Dispatch round: {} of {} waiting tasks given to {} riders on shift (planned in {} ms)", assigned,
+					waiting.size(), riders.size(), Duration.ofNanos(planned - began).toMillis());
 		}
-		for (DispatchStrategy.RiderRoute rider : riders) {
-			tellEtas(rider.rider(), now);
-		}
+		Campus campus = this.campus.campus();
+		riders.forEach((riderId, rider) -> tellEtas(campus, rider, held.get(riderId), now));
 	}
 
 	/**
@@ -84,22 +104,22 @@ class DispatchRound {
 	 * cancelled meanwhile leaves the plan) and numbers the route's stops.
 	 * @return how many tasks the rider was given
 	 */
-	private int apply(DispatchStrategy.RiderPlan plan) {
+	private int apply(RiderPlan plan) {
 		Set<Long> held = new HashSet<>();
 		this.store.routeOf(plan.riderId()).forEach((task) -> held.add(task.orderId()));
 		int given = 0;
 		Map<Long, Integer> pickups = new HashMap<>();
 		int position = 0;
-		for (DispatchStrategy.PlannedStop stop : plan.stops()) {
+		for (PlannedStop stop : plan.stops()) {
 			if (!held.contains(stop.orderId())) {
-				if (stop.kind() != RouteStop.Kind.PICKUP || !this.store.assign(stop.orderId(), plan.riderId())) {
+				if (stop.kind() != StopKind.PICKUP || !this.store.assign(stop.orderId(), plan.riderId())) {
 					continue;
 				}
 				held.add(stop.orderId());
 				given++;
 			}
 			position++;
-			if (stop.kind() == RouteStop.Kind.PICKUP) {
+			if (stop.kind() == StopKind.PICKUP) {
 				pickups.put(stop.orderId(), position);
 			}
 			else {
@@ -113,21 +133,20 @@ class DispatchRound {
 	 * Tells each student on the rider's route when the food should reach the door, when
 	 * that moved by a minute or more since it was last told.
 	 */
-	private void tellEtas(Rider rider, Instant now) {
-		List<Task> route = this.store.routeOf(rider.riderId());
+	private void tellEtas(Campus campus, Rider rider, List<Task> route, Instant now) {
 		if (route.isEmpty()) {
 			return;
 		}
-		for (RouteStop stop : this.routes.stops(rider, route, now)) {
-			if (stop.kind() != RouteStop.Kind.DROPOFF) {
+		for (Campus.TimedStop stop : campus.schedule(this.routes.route(rider, route), now)) {
+			if (stop.kind() != StopKind.DROPOFF) {
 				continue;
 			}
 			boolean moved = this.store.toldEta(stop.orderId())
-				.map((told) -> Duration.between(told, stop.eta()).abs().compareTo(Duration.ofMinutes(1)) >= 0)
+				.map((told) -> Duration.between(told, stop.arrival()).abs().compareTo(Duration.ofMinutes(1)) >= 0)
 				.orElse(true);
 			if (moved) {
-				this.orders.estimated(stop.orderId(), stop.eta());
-				this.store.tellEta(stop.orderId(), stop.eta());
+				this.orders.estimated(stop.orderId(), stop.arrival());
+				this.store.tellEta(stop.orderId(), stop.arrival());
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lunchrush.catalog.Catalog;
 import org.lunchrush.catalog.MerchantSnapshot;
+import org.lunchrush.delivery.DeliveryProperties;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.OrderingTopics;
 import org.slf4j.Logger;
@@ -33,7 +34,10 @@ class OrderEventsConsumer {
 
 	private final ObjectMapper json;
 
-	OrderEventsConsumer(DeliveryStore store, Catalog catalog, ObjectMapper json) {
+	private final DeliveryProperties properties;
+
+	OrderEventsConsumer(DeliveryStore store, Catalog catalog, ObjectMapper json, DeliveryProperties properties) {
+		this.properties = properties;
 		this.store = store;
 		this.catalog = catalog;
 		this.json = json;
@@ -60,7 +64,7 @@ class OrderEventsConsumer {
 					"Accepted order " + event.orderId() + " of unknown merchant " + event.merchantId()));
 		Instant readyAt = event.at().plus(Duration.ofMinutes(merchant.preparationMinutes()));
 		this.store.insertTask(event.orderId(), merchant.id(), merchant.buildingId(), event.buildingId(), event.at(),
-				readyAt);
+				readyAt, readyAt.plus(this.properties.promise()));
 	}
 
 }

@@ -44,7 +44,7 @@ class RiderController {
 		return this.desk.route(caller.userId())
 			.stream()
 			.map((stop) -> new StopView(Long.toString(stop.orderId()), stop.kind().name(), stop.buildingId(),
-					this.time.local(stop.eta())))
+					this.time.local(stop.arrival())))
 			.toList();
 	}
 

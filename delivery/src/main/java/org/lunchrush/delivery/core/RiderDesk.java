@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.dispatch.Campus;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
@@ -31,18 +32,18 @@ class RiderDesk {
 
 	private final Routes routes;
 
-	private final CampusDistances distances;
+	private final CampusModel campus;
 
 	private final DeliveryProperties properties;
 
 	private final CampusTime time;
 
-	RiderDesk(DeliveryStore store, OrderFulfilment orders, Routes routes, CampusDistances distances,
+	RiderDesk(DeliveryStore store, OrderFulfilment orders, Routes routes, CampusModel campus,
 			DeliveryProperties properties, CampusTime time) {
 		this.store = store;
 		this.orders = orders;
 		this.routes = routes;
-		this.distances = distances;
+		this.campus = campus;
 		this.properties = properties;
 		this.time = time;
 	}
@@ -56,7 +57,7 @@ class RiderDesk {
 	@Transactional
 	public Rider shift(long riderId, boolean onShift, Optional<Long> buildingId) {
 		Optional<Rider> known = this.store.rider(riderId);
-		buildingId.filter((id) -> !this.distances.knows(id)).ifPresent((id) -> {
+		buildingId.filter((id) -> !this.campus.campus().knows(id)).ifPresent((id) -> {
 			throw new LunchrushException(ErrorCode.VALIDATION,
 					Map.of("field", "buildingId", "reason", "no such building: " + id));
 		});
@@ -74,7 +75,7 @@ class RiderDesk {
 		return this.store.rider(riderId).orElseThrow();
 	}
 
-	public List<RouteStop> route(long riderId) {
+	public List<Campus.TimedStop> route(long riderId) {
 		return this.store.rider(riderId)
 			.map((rider) -> this.routes.stops(rider, this.store.routeOf(riderId), this.time.now()))
 			.orElse(List.of());

@@ -5,67 +5,55 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.dispatch.Campus;
+import org.lunchrush.dispatch.PlannedStop;
+import org.lunchrush.dispatch.RiderRoute;
+import org.lunchrush.dispatch.StopKind;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A rider's route as ordered stops with arrival times: from the rider's position, the
- * stops in the order dispatch placed them, waiting at a stall for food not ready yet; a
- * task already in the bag only has its hand-over left.
+ * A rider's route as ordered stops: the stops in the order dispatch placed them (a task
+ * already in the bag only has its hand-over left), timed from the rider's position now.
  */
 @Component
 class Routes {
 
-	private final CampusDistances distances;
+	private final CampusModel campus;
 
-	private final DeliveryProperties properties;
-
-	Routes(CampusDistances distances, DeliveryProperties properties) {
-		this.distances = distances;
-		this.properties = properties;
+	Routes(CampusModel campus) {
+		this.campus = campus;
 	}
 
-	List<RouteStop> stops(Rider rider, List<Task> route, Instant now) {
+	/**
+	 * @param tasks the tasks the rider holds
+	 */
+	RiderRoute route(Rider rider, List<Task> tasks) {
 		List<Placed> sequence = new ArrayList<>();
-		for (Task task : route) {
+		for (Task task : tasks) {
 			if (task.status() == TaskStatus.ASSIGNED) {
-				sequence.add(new Placed(position(task.pickupPosition()), task, RouteStop.Kind.PICKUP));
+				sequence.add(new Placed(position(task.pickupPosition()), task.orderId(), StopKind.PICKUP));
 			}
-			sequence.add(new Placed(position(task.dropoffPosition()), task, RouteStop.Kind.DROPOFF));
+			sequence.add(new Placed(position(task.dropoffPosition()), task.orderId(), StopKind.DROPOFF));
 		}
 		// Stops not placed yet (a task just taken) come last, pickups before hand-overs.
 		sequence.sort(Comparator.comparingInt(Placed::position)
 			.thenComparing(Placed::kind)
-			.thenComparingLong((placed) -> placed.task().orderId()));
-		List<RouteStop> stops = new ArrayList<>();
-		Instant clock = now;
-		long position = rider.positionBuildingId();
-		for (Placed placed : sequence) {
-			Task task = placed.task();
-			long building = (placed.kind() == RouteStop.Kind.PICKUP) ? task.pickupBuildingId()
-					: task.dropoffBuildingId();
-			clock = clock.plus(this.distances.travel(position, building));
-			stops.add(new RouteStop(task.orderId(), placed.kind(), building, clock));
-			if (placed.kind() == RouteStop.Kind.PICKUP) {
-				if (!task.ready() && task.expectedReadyAt().isAfter(clock)) {
-					clock = task.expectedReadyAt();
-				}
-				clock = clock.plus(this.properties.pickupService());
-			}
-			else {
-				clock = clock.plus(this.properties.dropoffService());
-			}
-			position = building;
-		}
-		return stops;
+			.thenComparingLong(Placed::orderId));
+		return new RiderRoute(rider.riderId(), rider.positionBuildingId(), rider.capacity(),
+				tasks.stream().map(Task::toDispatch).toList(),
+				sequence.stream().map((placed) -> new PlannedStop(placed.orderId(), placed.kind())).toList());
+	}
+
+	List<Campus.TimedStop> stops(Rider rider, List<Task> tasks, Instant now) {
+		return this.campus.campus().schedule(route(rider, tasks), now);
 	}
 
 	private static int position(Integer position) {
 		return (position != null) ? position : Integer.MAX_VALUE;
 	}
 
-	private record Placed(int position, Task task, RouteStop.Kind kind) {
+	private record Placed(int position, long orderId, StopKind kind) {
 	}
 
 }

@@ -3,84 +3,91 @@ package org.lunchrush.delivery.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.lunchrush.catalog.BuildingPosition;
+import org.lunchrush.catalog.Catalog;
+import org.lunchrush.catalog.MerchantSnapshot;
+import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.dispatch.PlannedStop;
+import org.lunchrush.dispatch.RiderRoute;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lunchrush.delivery.core.CampusFixture.CANTEEN;
-import static org.lunchrush.delivery.core.CampusFixture.FAR_DORM;
-import static org.lunchrush.delivery.core.CampusFixture.GATE;
-import static org.lunchrush.delivery.core.CampusFixture.NEAR_DORM;
 
+/**
+ * The rider's route as dispatch placed it, on a campus on a line: a canteen at 0 m, dorms
+ * at 400 m and 1,000 m, a gate at -200 m.
+ */
 class RoutesTest {
+
+	private static final long CANTEEN = 1;
+
+	private static final long NEAR_DORM = 2;
+
+	private static final long FAR_DORM = 3;
+
+	private static final long GATE = 4;
 
 	private static final Instant NOW = Instant.parse("2026-11-24T03:50:00Z");
 
-	private final Routes routes = new Routes(CampusFixture.distances(), CampusFixture.PROPERTIES);
+	private final Routes routes = new Routes(new CampusModel(new LineCampus(),
+			new DeliveryProperties(null, null, null, 4.0, 1.0, null, null, null, null, null)));
 
 	private final Rider rider = new Rider(101, true, GATE, 8);
 
 	@Test
-	void followsThePlacedStopsWithArrivalTimes() {
-		List<RouteStop> stops = this.routes.stops(this.rider,
-				List.of(assigned(11, NEAR_DORM, true, NOW, 1, 3), assigned(12, FAR_DORM, true, NOW, 2, 4)), NOW);
+	void followsThePlacedStopsAndHandsOverWhatIsInTheBag() {
+		Task inTheBag = new Task(12, 7, CANTEEN, NEAR_DORM, TaskStatus.PICKED_UP, true, NOW, NOW, 101L, 1, 2);
 
-		assertThat(stops).extracting(RouteStop::orderId, RouteStop::kind, RouteStop::buildingId)
-			.containsExactly(Tuple.tuple(11L, RouteStop.Kind.PICKUP, CANTEEN),
-					Tuple.tuple(12L, RouteStop.Kind.PICKUP, CANTEEN),
-					Tuple.tuple(11L, RouteStop.Kind.DROPOFF, NEAR_DORM),
-					Tuple.tuple(12L, RouteStop.Kind.DROPOFF, FAR_DORM));
-		// 200 m to the canteen at 4 m/s, two pickups of 60 s, 400 m on, 90 s, 600 m on.
-		assertThat(stops.get(0).eta()).isEqualTo(NOW.plusSeconds(50));
-		assertThat(stops.get(1).eta()).isEqualTo(NOW.plusSeconds(110));
-		assertThat(stops.get(2).eta()).isEqualTo(NOW.plusSeconds(270));
-		assertThat(stops.get(3).eta()).isEqualTo(NOW.plusSeconds(510));
-	}
+		RiderRoute route = this.routes.route(this.rider, List.of(assigned(11, FAR_DORM, 4, 5), inTheBag));
 
-	@Test
-	void handsOverWhatIsInTheBagWhereItIsPlacedAndWaitsForFoodNotReady() {
-		Instant readyAt = NOW.plus(Duration.ofMinutes(5));
-		Task inTheBag = new Task(12, 7, CANTEEN, NEAR_DORM, TaskStatus.PICKED_UP, true, NOW, 101L, 1, 2);
-
-		List<RouteStop> stops = this.routes.stops(this.rider,
-				List.of(inTheBag, assigned(11, FAR_DORM, false, readyAt, 3, 4)), NOW);
-
-		assertThat(stops).extracting(RouteStop::orderId, RouteStop::kind)
-			.containsExactly(Tuple.tuple(12L, RouteStop.Kind.DROPOFF), Tuple.tuple(11L, RouteStop.Kind.PICKUP),
-					Tuple.tuple(11L, RouteStop.Kind.DROPOFF));
-		// 600 m to the near dorm (150 s), 90 s there, back to the canteen (100 s): at
-		// +340 s the food is ready since +300 s; 60 s at the stall, 1,000 m on (250 s).
-		assertThat(stops.get(0).eta()).isEqualTo(NOW.plusSeconds(150));
-		assertThat(stops.get(1).eta()).isEqualTo(NOW.plusSeconds(340));
-		assertThat(stops.get(2).eta()).isEqualTo(NOW.plusSeconds(650));
-	}
-
-	@Test
-	void waitsAtTheStallUntilTheFoodIsReady() {
-		Instant readyAt = NOW.plus(Duration.ofMinutes(5));
-
-		List<RouteStop> stops = this.routes.stops(this.rider, List.of(assigned(11, NEAR_DORM, false, readyAt, 1, 2)),
-				NOW);
-
-		assertThat(stops.get(0).eta()).isEqualTo(NOW.plusSeconds(50));
-		assertThat(stops.get(1).eta()).isEqualTo(readyAt.plusSeconds(60 + 100));
+		assertThat(route.stops()).containsExactly(PlannedStop.dropoff(12), PlannedStop.pickup(11),
+				PlannedStop.dropoff(11));
+		assertThat(route.positionBuildingId()).isEqualTo(GATE);
 	}
 
 	@Test
 	void aTaskNotPlacedYetComesLastPickupFirst() {
-		List<RouteStop> stops = this.routes.stops(this.rider,
-				List.of(assigned(11, NEAR_DORM, true, NOW, null, null), assigned(12, FAR_DORM, true, NOW, 1, 2)), NOW);
+		RiderRoute route = this.routes.route(this.rider,
+				List.of(assigned(11, NEAR_DORM, null, null), assigned(12, FAR_DORM, 1, 2)));
 
-		assertThat(stops).extracting(RouteStop::orderId, RouteStop::kind)
-			.containsExactly(Tuple.tuple(12L, RouteStop.Kind.PICKUP), Tuple.tuple(12L, RouteStop.Kind.DROPOFF),
-					Tuple.tuple(11L, RouteStop.Kind.PICKUP), Tuple.tuple(11L, RouteStop.Kind.DROPOFF));
+		assertThat(route.stops()).containsExactly(PlannedStop.pickup(12), PlannedStop.dropoff(12),
+				PlannedStop.pickup(11), PlannedStop.dropoff(11));
 	}
 
-	private static Task assigned(long orderId, long dropoff, boolean ready, Instant readyAt, Integer pickupPosition,
-			Integer dropoffPosition) {
-		return new Task(orderId, 7, CANTEEN, dropoff, TaskStatus.ASSIGNED, ready, readyAt, 101L, pickupPosition,
-				dropoffPosition);
+	@Test
+	void timesTheStopsOnTheCampusModel() {
+		// 200 m at 4 m/s and 45 s to walk in: at the canteen after 95 s; 20 s there, 400
+		// m
+		// (100 s) and 45 s on: at the near dorm after 260 s.
+		assertThat(this.routes.stops(this.rider, List.of(assigned(11, NEAR_DORM, 1, 2)), NOW))
+			.extracting((stop) -> Duration.between(NOW, stop.arrival()).toSeconds())
+			.containsExactly(95L, 260L);
+	}
+
+	private static Task assigned(long orderId, long dropoff, Integer pickupPosition, Integer dropoffPosition) {
+		return new Task(orderId, 7, CANTEEN, dropoff, TaskStatus.ASSIGNED, true, NOW, NOW.plusSeconds(1800), 101L,
+				pickupPosition, dropoffPosition);
+	}
+
+	private static final class LineCampus implements Catalog {
+
+		private final Map<Long, BuildingPosition> buildings = Map.of(CANTEEN, new BuildingPosition(CANTEEN, 0, 0),
+				NEAR_DORM, new BuildingPosition(NEAR_DORM, 400, 0), FAR_DORM, new BuildingPosition(FAR_DORM, 1000, 0),
+				GATE, new BuildingPosition(GATE, -200, 0));
+
+		@Override
+		public Optional<MerchantSnapshot> merchant(long merchantId) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Map<Long, BuildingPosition> buildings() {
+			return this.buildings;
+		}
+
 	}
 
 }

@@ -1,0 +1,25 @@
+package org.lunchrush.delivery.core;
+
+import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.dispatch.DispatchStrategy;
+import org.lunchrush.dispatch.NearestIdleRider;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The dispatch strategy of {@code lunchrush.delivery.strategy}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DispatchConfiguration {
+
+	@Bean
+	DispatchStrategy dispatchStrategy(DeliveryProperties properties) {
+		return switch (properties.strategy()) {
+			case "nearest" -> new NearestIdleRider();
+			default -> throw new IllegalStateException(
+					"lunchrush.delivery.strategy must be 'routing' or 'nearest', not '" + properties.strategy() + "'");
+		};
+	}
+
+}
