@@ -27,8 +27,11 @@ import org.lunchrush.routing.Visit;
  * Dispatch on the routing core: each round is a pickup-and-delivery problem over the
  * campus buildings, solved within a time limit from the routes the riders are on.
  * <ul>
- * <li>Every rider on shift is a vehicle starting where they are, now, with an open end (a
- * route ends at its last hand-over).</li>
+ * <li>Every rider on shift is a vehicle with an open end (a route ends at its last
+ * hand-over). A rider with stops is on the way to the first one and finishes it whatever
+ * this round decides (turning a rider around mid-ride would lose the ride, and the rider
+ * may be at the stall already): that stop stays first, and the vehicle starts where and
+ * when it ends. An idle rider starts where they are, now.</li>
  * <li>An order in a rider's bag is a hand-over pinned to that rider; an order assigned
  * but not picked up is pinned too (the rider has it on their phone), though its stops may
  * move within the route.</li>
@@ -114,6 +117,15 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		private final Map<Long, Integer> requestOf = new HashMap<>();
 
+		/** The stop each rider is on the way to, by vehicle; null for an idle rider. */
+		private final List<PlannedStop> underWay = new ArrayList<>();
+
+		/**
+		 * Orders in the bag once the stops under way are done: picked up before, or the
+		 * pickup under way.
+		 */
+		private final Set<Long> boarded = new HashSet<>();
+
 		Problem(Round round) {
 			this.round = round;
 			this.riders = round.riders();
@@ -121,6 +133,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		RoutingProblem build(Settings settings) {
 			Campus campus = this.round.campus();
+			Instant now = this.round.now();
 			for (RiderRoute rider : this.riders) {
 				locate(rider.positionBuildingId());
 				rider.tasks().forEach(this::locateTask);
@@ -128,12 +141,34 @@ public final class RoutingDispatch implements DispatchStrategy {
 			this.round.waiting().forEach(this::locateTask);
 			for (int v = 0; v < this.riders.size(); v++) {
 				RiderRoute rider = this.riders.get(v);
-				int start = this.location.get(rider.positionBuildingId());
-				this.vehicles.add(Vehicle.openEnded(v, rider.capacity(), start, 0, OPEN));
+				rider.tasks()
+					.stream()
+					.filter((task) -> task.stage() == DispatchTask.Stage.PICKED_UP)
+					.forEach((task) -> this.boarded.add(task.orderId()));
+				long startBuilding = rider.positionBuildingId();
+				double startTime = 0;
+				PlannedStop next = rider.stops().isEmpty() ? null : rider.stops().get(0);
+				if (next != null) {
+					Campus.TimedStop done = campus
+						.schedule(rider.positionBuildingId(), now, List.of(next), rider.tasksById())
+						.get(0);
+					startBuilding = done.buildingId();
+					startTime = seconds(now, done.departure());
+					if (next.kind() == StopKind.PICKUP) {
+						this.boarded.add(next.orderId());
+					}
+				}
+				this.underWay.add(next);
+				this.vehicles
+					.add(Vehicle.openEnded(v, rider.capacity(), this.location.get(startBuilding), startTime, OPEN));
 			}
 			List<Request> requests = new ArrayList<>();
 			for (int v = 0; v < this.riders.size(); v++) {
+				PlannedStop next = this.underWay.get(v);
 				for (DispatchTask task : this.riders.get(v).tasks()) {
+					if (next != null && next.kind() == StopKind.DROPOFF && next.orderId() == task.orderId()) {
+						continue;
+					}
 					requests.add(request(task, this.vehicles.get(v), campus));
 				}
 			}
@@ -159,7 +194,8 @@ public final class RoutingDispatch implements DispatchStrategy {
 			List<InitialRoute> routes = new ArrayList<>();
 			for (int v = 0; v < this.riders.size(); v++) {
 				List<StopRef> stops = new ArrayList<>();
-				for (PlannedStop stop : this.riders.get(v).stops()) {
+				List<PlannedStop> current = this.riders.get(v).stops();
+				for (PlannedStop stop : current.subList(Math.min(1, current.size()), current.size())) {
 					stops.add(new StopRef(this.requestOf.get(stop.orderId()), (stop.kind() == StopKind.PICKUP)
 							? org.lunchrush.routing.StopKind.PICKUP : org.lunchrush.routing.StopKind.DELIVERY));
 				}
@@ -180,8 +216,12 @@ public final class RoutingDispatch implements DispatchStrategy {
 			for (Route route : solution.routes()) {
 				RiderRoute rider = this.riders.get(route.vehicle().id());
 				Set<Long> held = rider.tasksById().keySet();
+				PlannedStop next = this.underWay.get(route.vehicle().id());
 				Set<Long> routed = new HashSet<>();
 				route.stops().forEach((stop) -> routed.add(this.tasks.get(stop.request().id()).orderId()));
+				if (next != null) {
+					routed.add(next.orderId());
+				}
 				if (!routed.containsAll(held)) {
 					// The solver always places what a rider holds; should it ever not,
 					// the
@@ -197,13 +237,16 @@ public final class RoutingDispatch implements DispatchStrategy {
 					}
 				}
 				List<PlannedStop> stops = new ArrayList<>();
+				if (next != null) {
+					stops.add(next);
+				}
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
 					long orderId = this.tasks.get(stop.request().id()).orderId();
 					if (!committed.contains(orderId)) {
 						continue;
 					}
 					boolean pickup = stop.kind() == org.lunchrush.routing.StopKind.PICKUP;
-					if (pickup && this.tasks.get(stop.request().id()).stage() == DispatchTask.Stage.PICKED_UP) {
+					if (pickup && this.boarded.contains(orderId)) {
 						continue;
 					}
 					stops.add(pickup ? PlannedStop.pickup(orderId) : PlannedStop.dropoff(orderId));
@@ -223,7 +266,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 			double due = seconds(now, task.promisedBy());
 			Visit dropoff = new Visit(this.location.get(task.dropoffBuildingId()), 0, OPEN,
 					seconds(campus.dropoffService()), due);
-			if (task.stage() == DispatchTask.Stage.PICKED_UP) {
+			if (this.boarded.contains(task.orderId())) {
 				return Request.onBoard(id, pinnedTo, dropoff, 1);
 			}
 			Visit pickup = new Visit(this.location.get(task.pickupBuildingId()), seconds(now, task.pickableAt(now)),

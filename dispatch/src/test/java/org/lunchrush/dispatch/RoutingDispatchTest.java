@@ -121,6 +121,31 @@ class RoutingDispatchTest {
 	}
 
 	@Test
+	void theStopARiderIsOnTheWayToStaysFirst() {
+		// Alone, the rider at the near dorm would fetch both canteen orders first and
+		// ride
+		// out to the far dorm last; but the rider is already riding there with order 30.
+		DispatchTask inTheBag = new DispatchTask(30, CANTEEN, FAR_DORM, DispatchTask.Stage.PICKED_UP, true, NOW,
+				NOW.plus(Duration.ofMinutes(30)));
+		DispatchTask assigned = new DispatchTask(21, CANTEEN, NEAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
+				NOW.plus(Duration.ofMinutes(30)));
+		RiderRoute rider = new RiderRoute(101, NEAR_DORM, 8, List.of(inTheBag, assigned),
+				List.of(PlannedStop.dropoff(30), PlannedStop.pickup(21), PlannedStop.dropoff(21)));
+		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
+
+		RoutingDispatch longHorizon = new RoutingDispatch(
+				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(10), 1));
+
+		List<RiderPlan> plans = longHorizon.plan(new Round(NOW, waiting, List.of(rider), CAMPUS));
+
+		assertThat(plans).singleElement().satisfies((plan) -> {
+			assertThat(plan.stops().get(0)).isEqualTo(PlannedStop.dropoff(30));
+			assertThat(plan.stops()).contains(PlannedStop.pickup(11), PlannedStop.dropoff(11));
+		});
+		assertPlanIsValid(plans, waiting, List.of(rider));
+	}
+
+	@Test
 	void aQuietRoundPlansNothing() {
 		assertThat(this.strategy.plan(new Round(NOW, List.of(), List.of(idle(101, CANTEEN)), CAMPUS))).isEmpty();
 		assertThat(this.strategy.plan(new Round(NOW, List.of(waiting(11, NEAR_DORM)), List.of(), CAMPUS))).isEmpty();
