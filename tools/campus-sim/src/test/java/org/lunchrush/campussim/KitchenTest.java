@@ -28,6 +28,8 @@ class KitchenTest {
 		assertThat(cooked.get(3).ready()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
 		assertThat(cooked.get(4).ready()).isEqualTo(T0.plus(Duration.ofMinutes(4)));
 		assertThat(cooked.get(39).ready()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
+		// without noise the merchant, counting the queue ahead, quotes each one right
+		assertThat(cooked).allSatisfy((order) -> assertThat(order.quoted()).isEqualTo(order.ready()));
 		assertThat(new KitchenProfile(4, Duration.ofMinutes(2), 1).ordersPerMinute()).isEqualTo(2);
 	}
 
