@@ -160,12 +160,10 @@ final class Simulation {
 
 		private final Consumer<String> progress;
 
-		private final Map<Long, SimOrder> byId = new HashMap<>();
-
 		private final Map<Long, Task> tasks = new HashMap<>();
 
-		/** The waiting tasks, by order id (so in order of time). */
-		private final Map<Long, Task> waiting = new TreeMap<>();
+		/** The tasks no rider holds yet, by order id. */
+		private final Map<Long, Task> waiting = new HashMap<>();
 
 		private final Map<Long, Rider> riders = new LinkedHashMap<>();
 
@@ -187,7 +185,6 @@ final class Simulation {
 			this.name = name;
 			this.strategy = strategy;
 			this.progress = progress;
-			Simulation.this.orders.forEach((order) -> this.byId.put(order.orderId(), order));
 			Simulation.this.riders.forEach((start) -> this.riders.put(start.riderId(), new Rider(start)));
 		}
 
