@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Riders 21 to 30 go on shift at the stall's canteen for each test and off after it.
  * Tasks of other tests' accepted orders may be dispatched to them too, so a test finds
- * which rider holds its order rather than assuming one. Students 84 to 86; stall
- * 第二食堂·潮汕牛肉粉, item 牛肉丸汤.
+ * which rider holds its order rather than assuming one. Students 84 to 86, 17 and 18;
+ * stall 第二食堂·潮汕牛肉粉, item 牛肉丸汤.
  */
 class DeliveryIT extends IntegrationTest {
 
@@ -138,6 +138,39 @@ class DeliveryIT extends IntegrationTest {
 		assertThat(api().post("/api/v1/rider/tasks/" + orderId + "/pickup", second, Map.of()).status()).isEqualTo(200);
 		assertThat(api().post("/api/v1/rider/tasks/" + orderId + "/deliver", second, Map.of()).status()).isEqualTo(200);
 		awaitStatus(student, orderId, "DELIVERED");
+		assertInvariantsHold();
+	}
+
+	/**
+	 * Two orders from one stall to one building ride together: the routing strategy gives
+	 * the second to the rider already collecting the first (the stop overhead is paid
+	 * once per building), both pickups before both hand-overs.
+	 */
+	@Test
+	void ordersFromOneStallToOneBuildingRideTogether() {
+		String first = readyOrder(student(17));
+		Session holder = awaitHolder(first, Optional.empty());
+		String second = readyOrder(student(18));
+
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(stopsOf(holder, second)).hasSize(2));
+		List<String> route = new ArrayList<>();
+		api().get("/api/v1/rider/tasks", holder).body().forEach((stop) -> {
+			String orderId = stop.path("orderId").asString();
+			if (orderId.equals(first) || orderId.equals(second)) {
+				route.add(stop.path("kind").asString());
+			}
+		});
+		assertThat(route).containsExactly("PICKUP", "PICKUP", "DROPOFF", "DROPOFF");
+		for (String orderId : List.of(first, second)) {
+			assertThat(api().post("/api/v1/rider/tasks/" + orderId + "/pickup", holder, Map.of()).status())
+				.isEqualTo(200);
+		}
+		for (String orderId : List.of(first, second)) {
+			assertThat(api().post("/api/v1/rider/tasks/" + orderId + "/deliver", holder, Map.of()).status())
+				.isEqualTo(200);
+		}
 		assertInvariantsHold();
 	}
 

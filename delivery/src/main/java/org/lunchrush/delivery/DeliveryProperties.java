@@ -21,13 +21,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the student (20 s)
  * @param promise how long after the food's expected ready time the student is promised it
  * at the door (30 min)
- * @param strategy the dispatch strategy: {@code routing} (batching and route
- * optimisation) or {@code nearest} (the nearest idle rider, one order at a time)
+ * @param strategy the dispatch strategy: {@code routing} (batching and route optimisation
+ * on the routing core, the default) or {@code nearest} (the nearest idle rider, one order
+ * at a time: the baseline)
+ * @param planTimeLimit how long the routing strategy may search in a round (800 ms)
+ * @param commitHorizon a waiting order goes to a rider only if the plan reaches its stall
+ * within this time (5 min); later ones are planned again next round
  */
 @ConfigurationProperties("lunchrush.delivery")
 public record DeliveryProperties(Duration roundInterval, Duration lookahead, Integer riderCapacity,
 		Double metresPerSecond, Double detourFactor, Duration stopOverhead, Duration pickupService,
-		Duration dropoffService, Duration promise, String strategy) {
+		Duration dropoffService, Duration promise, String strategy, Duration planTimeLimit, Duration commitHorizon) {
 
 	public DeliveryProperties {
 		roundInterval = (roundInterval != null) ? roundInterval : Duration.ofSeconds(15);
@@ -39,7 +43,9 @@ public record DeliveryProperties(Duration roundInterval, Duration lookahead, Int
 		pickupService = (pickupService != null) ? pickupService : Duration.ofSeconds(20);
 		dropoffService = (dropoffService != null) ? dropoffService : Duration.ofSeconds(20);
 		promise = (promise != null) ? promise : Duration.ofMinutes(30);
-		strategy = (strategy != null) ? strategy : "nearest";
+		strategy = (strategy != null) ? strategy : "routing";
+		planTimeLimit = (planTimeLimit != null) ? planTimeLimit : Duration.ofMillis(800);
+		commitHorizon = (commitHorizon != null) ? commitHorizon : Duration.ofMinutes(5);
 	}
 
 }

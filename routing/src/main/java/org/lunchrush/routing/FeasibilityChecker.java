@@ -8,10 +8,13 @@ import java.util.Map;
 /**
  * Re-verifies a solution against its problem from the problem's data alone, replaying
  * each route from the vehicle's departure: every request served exactly once (or reported
- * unassigned), pickup before delivery on the same route, capacity never exceeded, every
- * service start inside its window, every vehicle back before its shift ends, used at most
- * once, and the distances and times the solution states agree with the replay. It shares
- * no code with the solver, so a bug in the solver's bookkeeping cannot hide here.
+ * unassigned), pickup before delivery on the same route, a pinned request only on its
+ * vehicle, capacity never exceeded, every service start inside its window, every vehicle
+ * back (or, with an open end, done with its last stop) before its shift ends, used at
+ * most once, and the distances and times the solution states agree with the replay. It
+ * also totals the lateness and completion time it replays, so the cost can be checked
+ * too. It shares no code with the solver, so a bug in the solver's bookkeeping cannot
+ * hide here.
  */
 public final class FeasibilityChecker {
 
@@ -35,6 +38,8 @@ public final class FeasibilityChecker {
 		Map<Integer, Integer> deliveries = new HashMap<>();
 		Map<Integer, Integer> vehiclesUsed = new HashMap<>();
 		double total = 0;
+		double lateness = 0;
+		double completion = 0;
 		for (int index = 0; index < solution.routes().size(); index++) {
 			Route route = solution.routes().get(index);
 			String name = "route " + (index + 1);
@@ -59,6 +64,10 @@ public final class FeasibilityChecker {
 					continue;
 				}
 				boolean pickup = stop.kind() == StopKind.PICKUP;
+				if (pickup && request.pinned() && request.vehicle() != vehicle.id()) {
+					violations.add(name + ": request " + request.id() + " is pinned to vehicle " + request.vehicle()
+							+ " but served by vehicle " + vehicle.id());
+				}
 				Visit visit = pickup ? request.pickup() : request.delivery();
 				distance += m.distance(place, visit.location());
 				double arrival = leave + m.travelTime(place, visit.location());
@@ -72,12 +81,14 @@ public final class FeasibilityChecker {
 					violations.add(String.format("%s: %s of request %d is stated at %.4f but replays at %.4f", name,
 							stop.kind(), request.id(), stop.serviceStart(), begin));
 				}
+				lateness += Math.max(0, begin - visit.due());
 				if (pickup) {
 					pickups.merge(request.id(), 1, Integer::sum);
 					onBoard.put(request.id(), true);
 					load += request.demand();
 				}
 				else {
+					completion += begin - vehicle.earliest();
 					deliveries.merge(request.id(), 1, Integer::sum);
 					if (onBoard.remove(request.id()) == null) {
 						violations.add(name + ": request " + request.id()
@@ -100,11 +111,14 @@ public final class FeasibilityChecker {
 			for (Integer id : onBoard.keySet()) {
 				violations.add(name + ": request " + id + " is picked up but never delivered on this route");
 			}
-			distance += m.distance(place, vehicle.endLocation());
-			double end = leave + m.travelTime(place, vehicle.endLocation());
+			double end = leave;
+			if (!vehicle.openEnd()) {
+				distance += m.distance(place, vehicle.endLocation());
+				end += m.travelTime(place, vehicle.endLocation());
+			}
 			if (end > vehicle.latest() + TOLERANCE) {
-				violations.add(String.format("%s: returns at %.4f, after the shift ends at %.4f", name, end,
-						vehicle.latest()));
+				violations.add(String.format("%s: %s at %.4f, after the shift ends at %.4f", name,
+						vehicle.openEnd() ? "leaves its last stop" : "returns", end, vehicle.latest()));
 			}
 			if (Math.abs(distance - route.distance()) > TOLERANCE * Math.max(1, distance)) {
 				violations
@@ -133,7 +147,7 @@ public final class FeasibilityChecker {
 			violations.add("request " + id + " is picked up " + p + " times, delivered " + d + " times, listed " + u
 					+ " times as unassigned");
 		}
-		return new Report(violations, total);
+		return new Report(violations, total, lateness, completion);
 	}
 
 	/**
@@ -141,8 +155,11 @@ public final class FeasibilityChecker {
 	 *
 	 * @param violations what is wrong, in words; empty when feasible
 	 * @param distance total distance replayed from the problem's matrix
+	 * @param lateness total time visits start after their due times, replayed
+	 * @param completion sum over deliveries of the time from the vehicle's start to the
+	 * service start, replayed
 	 */
-	public record Report(List<String> violations, double distance) {
+	public record Report(List<String> violations, double distance, double lateness, double completion) {
 
 		public Report {
 			violations = List.copyOf(violations);
@@ -150,6 +167,16 @@ public final class FeasibilityChecker {
 
 		public boolean feasible() {
 			return this.violations.isEmpty();
+		}
+
+		/**
+		 * The replayed cost under an objective.
+		 * @param objective the problem's objective
+		 * @return distance plus weighted lateness and completion
+		 */
+		public double cost(Objective objective) {
+			return this.distance + objective.latenessWeight() * this.lateness
+					+ objective.completionWeight() * this.completion;
 		}
 
 	}

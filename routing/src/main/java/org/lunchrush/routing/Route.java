@@ -7,13 +7,31 @@ import java.util.List;
  *
  * @param vehicle the vehicle driving it
  * @param stops stops in visiting order, depots left out
- * @param distance distance from start through every stop to the end
- * @param endArrival arrival time at the end location
+ * @param distance distance from start through every stop to the end (to the last stop for
+ * a vehicle with an {@linkplain Vehicle#openEnd() open end})
+ * @param endArrival arrival time at the end location (for an open end, the departure from
+ * the last stop)
  */
 public record Route(Vehicle vehicle, List<RouteStop> stops, double distance, double endArrival) {
 
 	public Route {
 		stops = List.copyOf(stops);
+	}
+
+	/** Total time the route's visits start after their due times. */
+	public double lateness() {
+		return this.stops.stream().mapToDouble(RouteStop::lateness).sum();
+	}
+
+	/**
+	 * Sum over the deliveries of the time from the vehicle's start to the hand-over's
+	 * service start.
+	 */
+	public double completion() {
+		return this.stops.stream()
+			.filter(s -> s.kind() == StopKind.DELIVERY)
+			.mapToDouble(s -> s.serviceStart() - this.vehicle.earliest())
+			.sum();
 	}
 
 }

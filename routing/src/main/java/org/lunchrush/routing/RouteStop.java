@@ -15,4 +15,9 @@ public record RouteStop(Request request, StopKind kind, double arrival, double s
 		return (this.kind == StopKind.PICKUP) ? this.request.pickup() : this.request.delivery();
 	}
 
+	/** How long after the visit's {@link Visit#due()} service starts; 0 when on time. */
+	public double lateness() {
+		return visit().latenessAt(this.serviceStart);
+	}
+
 }

@@ -10,12 +10,31 @@ import java.util.Set;
  * @param matrix distances and travel times between locations
  * @param requests loads to carry
  * @param vehicles the fleet; each vehicle gets at most one route
+ * @param objective what the solver minimises
  */
-public record RoutingProblem(TravelMatrix matrix, List<Request> requests, List<Vehicle> vehicles) {
+public record RoutingProblem(TravelMatrix matrix, List<Request> requests, List<Vehicle> vehicles, Objective objective) {
 
 	public RoutingProblem {
 		requests = List.copyOf(requests);
 		vehicles = List.copyOf(vehicles);
+		if (objective == null) {
+			throw new IllegalArgumentException("objective must be given");
+		}
+		Set<Integer> vehicleIds = new HashSet<>();
+		for (Vehicle vehicle : vehicles) {
+			if (!vehicleIds.add(vehicle.id())) {
+				throw new IllegalArgumentException("duplicate vehicle id " + vehicle.id());
+			}
+			checkLocation(matrix, vehicle.startLocation());
+			checkLocation(matrix, vehicle.endLocation());
+			// on-board requests are picked up at the start at the moment of leaving; a
+			// positive time from a place to itself would make them impossible
+			int start = vehicle.startLocation();
+			if (matrix.travelTime(start, start) != 0 || matrix.distance(start, start) != 0) {
+				throw new IllegalArgumentException("travel time and distance from vehicle " + vehicle.id()
+						+ "'s start location " + start + " to itself must be 0");
+			}
+		}
 		Set<Integer> ids = new HashSet<>();
 		for (Request request : requests) {
 			if (!ids.add(request.id())) {
@@ -23,15 +42,16 @@ public record RoutingProblem(TravelMatrix matrix, List<Request> requests, List<V
 			}
 			checkLocation(matrix, request.pickup().location());
 			checkLocation(matrix, request.delivery().location());
-		}
-		ids.clear();
-		for (Vehicle vehicle : vehicles) {
-			if (!ids.add(vehicle.id())) {
-				throw new IllegalArgumentException("duplicate vehicle id " + vehicle.id());
+			if (request.pinned() && !vehicleIds.contains(request.vehicle())) {
+				throw new IllegalArgumentException("request " + request.id() + " is pinned to vehicle "
+						+ request.vehicle() + ", which is not in the fleet");
 			}
-			checkLocation(matrix, vehicle.startLocation());
-			checkLocation(matrix, vehicle.endLocation());
 		}
+	}
+
+	/** A problem with the Li &amp; Lim objective: fewest vehicles, then distance. */
+	public RoutingProblem(TravelMatrix matrix, List<Request> requests, List<Vehicle> vehicles) {
+		this(matrix, requests, vehicles, Objective.FEWEST_VEHICLES_THEN_DISTANCE);
 	}
 
 	private static void checkLocation(TravelMatrix matrix, int location) {

@@ -24,4 +24,23 @@ public record RoutingSolution(List<Route> routes, List<Request> unassigned) {
 		return this.routes.stream().mapToDouble(Route::distance).sum();
 	}
 
+	public double totalLateness() {
+		return this.routes.stream().mapToDouble(Route::lateness).sum();
+	}
+
+	public double totalCompletion() {
+		return this.routes.stream().mapToDouble(Route::completion).sum();
+	}
+
+	/**
+	 * The cost the solver minimised once every servable request is served, unassigned
+	 * requests left out of it.
+	 * @param objective the problem's objective
+	 * @return distance plus weighted lateness and completion
+	 */
+	public double cost(Objective objective) {
+		return totalDistance() + objective.latenessWeight() * totalLateness()
+				+ objective.completionWeight() * totalCompletion();
+	}
+
 }

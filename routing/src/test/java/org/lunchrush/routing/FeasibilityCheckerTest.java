@@ -123,6 +123,61 @@ class FeasibilityCheckerTest {
 			.violations()).anyMatch(v -> v.contains("replays at")).anyMatch(v -> v.contains("distance stated"));
 	}
 
+	@Test
+	void rejectsAPinnedRequestOnAnotherVehicle() {
+		RoutingProblem pinned = line(0, 10, 20).vehicles(2, 3).pinned(1, 1, 2, 2).build();
+		Request order = pinned.requests().get(0);
+
+		RoutingSolution onFirst = solution(route(pinned, pinned.vehicles().get(0), pick(order), drop(order)));
+		RoutingSolution onSecond = solution(route(pinned, pinned.vehicles().get(1), pick(order), drop(order)));
+
+		assertThat(this.checker.check(pinned, onFirst, false).violations())
+			.containsExactly("route 1: request 1 is pinned to vehicle 2 but served by vehicle 1");
+		assertThat(this.checker.check(pinned, onSecond, false).violations()).isEmpty();
+	}
+
+	@Test
+	void countsNoWayBackForAnOpenEnd() {
+		RoutingProblem open = line(0, 10, 20).rider(1, 0, 3).request(1, 1, 2, 1).build();
+		Request order = open.requests().get(0);
+		Route route = route(open, open.vehicles().get(0), pick(order), drop(order));
+
+		FeasibilityChecker.Report report = this.checker.check(open, solution(route), false);
+
+		assertThat(report.violations()).isEmpty();
+		assertThat(report.distance()).isEqualTo(20.0);
+	}
+
+	@Test
+	void rejectsAnOpenEndedRouteThatOutlastsTheShift() {
+		// the rider's shift ends at 15, the hand-over at x=20 starts at 20
+		Vehicle rider = Vehicle.openEnded(1, 3, 0, 0, 15);
+		RoutingProblem open = new RoutingProblem(this.problem.matrix(),
+				List.of(new Request(1, at(1, 0, 1000, 0), at(2, 0, 1000, 0), 1)), List.of(rider));
+		Request order = open.requests().get(0);
+
+		assertThat(this.checker.check(open, solution(route(open, rider, pick(order), drop(order))), false).violations())
+			.containsExactly("route 1: leaves its last stop at 20.0000, after the shift ends at 15.0000");
+	}
+
+	@Test
+	void replaysLatenessAndCompletion() {
+		// picked up at 10 (due 5), handed over at 20 (due 12)
+		RoutingProblem late = line(0, 10, 20).rider(1, 0, 3)
+			.request(1, new Visit(1, 0, 1000, 0, 5), new Visit(2, 0, 1000, 0, 12), 1)
+			.build();
+		Request order = late.requests().get(0);
+		Route route = route(late, late.vehicles().get(0), pick(order), drop(order));
+
+		FeasibilityChecker.Report report = this.checker.check(late, solution(route), false);
+
+		assertThat(report.lateness()).isEqualTo(5.0 + 8.0);
+		assertThat(report.completion()).isEqualTo(20.0);
+		assertThat(report.cost(Objective.dispatch(2, 0.5))).isEqualTo(20.0 + 2 * 13.0 + 0.5 * 20.0);
+		assertThat(route.lateness()).isEqualTo(13.0);
+		assertThat(route.completion()).isEqualTo(20.0);
+	}
+
 	private static RoutingSolution solution(Route... routes) {
 		return new RoutingSolution(List.of(routes), List.of());
 	}
@@ -140,8 +195,12 @@ class FeasibilityCheckerTest {
 
 	/** A route with times and loads stated as driving it on the line would give them. */
 	private Route route(Vehicle vehicle, Step... steps) {
+		return route(this.problem, vehicle, steps);
+	}
+
+	private static Route route(RoutingProblem problem, Vehicle vehicle, Step... steps) {
 		List<RouteStop> stops = new ArrayList<>();
-		TravelMatrix m = this.problem.matrix();
+		TravelMatrix m = problem.matrix();
 		int place = vehicle.startLocation();
 		double leave = vehicle.earliest();
 		double distance = 0;
@@ -155,6 +214,9 @@ class FeasibilityCheckerTest {
 			distance += m.distance(place, visit.location());
 			place = visit.location();
 			leave = begin + visit.serviceTime();
+		}
+		if (vehicle.openEnd()) {
+			return new Route(vehicle, stops, distance, leave);
 		}
 		distance += m.distance(place, vehicle.endLocation());
 		return new Route(vehicle, stops, distance, leave + m.travelTime(place, vehicle.endLocation()));

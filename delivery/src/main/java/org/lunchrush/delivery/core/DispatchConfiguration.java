@@ -3,6 +3,7 @@ package org.lunchrush.delivery.core;
 import org.lunchrush.delivery.DeliveryProperties;
 import org.lunchrush.dispatch.DispatchStrategy;
 import org.lunchrush.dispatch.NearestIdleRider;
+import org.lunchrush.dispatch.RoutingDispatch;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,11 @@ class DispatchConfiguration {
 	@Bean
 	DispatchStrategy dispatchStrategy(DeliveryProperties properties) {
 		return switch (properties.strategy()) {
+			case "routing" -> new RoutingDispatch(new RoutingDispatch.Settings(properties.planTimeLimit(),
+					RoutingDispatch.Settings.DEFAULTS.idleIterations(),
+					RoutingDispatch.Settings.DEFAULTS.latenessWeight(),
+					RoutingDispatch.Settings.DEFAULTS.completionWeight(), properties.commitHorizon(),
+					RoutingDispatch.Settings.DEFAULTS.seed()));
 			case "nearest" -> new NearestIdleRider();
 			default -> throw new IllegalStateException(
 					"lunchrush.delivery.strategy must be 'routing' or 'nearest', not '" + properties.strategy() + "'");

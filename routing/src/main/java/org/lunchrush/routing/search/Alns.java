@@ -37,23 +37,27 @@ final class Alns {
 	private final Adaptive noise = new Adaptive(2);
 
 	/**
-	 * Cost of one banked request: more than any detour, so the search fills the bank
-	 * first.
+	 * Stop a run after this many iterations in a row without a better best plan; 0 for
+	 * never.
 	 */
-	final double bankPenalty;
+	private final int idleLimit;
 
 	long iterations;
 
-	Alns(Instance in, RandomGenerator random) {
+	Alns(Instance in, RandomGenerator random, int idleLimit) {
 		this.in = in;
 		this.random = random;
 		this.removal = new Removal(in, random);
 		this.insertion = new Insertion(in, random);
-		this.bankPenalty = 4 * in.maxDistance;
+		this.idleLimit = idleLimit;
 	}
 
+	/**
+	 * The plan's objective plus, for each banked request, {@link Instance#bankPenalty}:
+	 * more than any insertion costs, so the search fills the bank first.
+	 */
 	double cost(Plan plan) {
-		return plan.distance() + this.bankPenalty * plan.unassignedCount();
+		return plan.cost() + this.in.bankPenalty * plan.unassignedCount();
 	}
 
 	void repair(Plan plan, int maxRoutes) {
@@ -62,8 +66,9 @@ final class Alns {
 
 	/**
 	 * Searches from {@code start} with at most {@code maxRoutes} tours until the
-	 * deadline, or until {@code stopWhenComplete} and a plan with an empty bank is found.
-	 * @return the best plan seen (fewest banked requests, then shortest)
+	 * deadline, until {@code stopWhenComplete} and a plan with an empty bank is found, or
+	 * until the idle limit of iterations in a row has not improved the best plan.
+	 * @return the best plan seen (fewest banked requests, then cheapest)
 	 */
 	Plan run(Plan start, int maxRoutes, long deadline, double startTemperature, boolean stopWhenComplete) {
 		Plan current = start;
@@ -76,11 +81,16 @@ final class Alns {
 		int n = this.in.requests;
 		int qMin = Math.min(4, n);
 		int qMax = Math.max(qMin, Math.min(60, (int) Math.ceil(0.4 * n)));
+		long idle = 0;
 		while (System.nanoTime() < deadline) {
 			if (stopWhenComplete && best.unassignedCount() == 0) {
 				break;
 			}
+			if (this.idleLimit > 0 && idle >= this.idleLimit) {
+				break;
+			}
 			this.iterations++;
+			idle++;
 			double progress = (System.nanoTime() - began) / span;
 			double temperature = startTemperature * Math.pow(endTemperature / startTemperature, progress);
 			int r = this.removals.draw(this.random);
@@ -96,6 +106,7 @@ final class Alns {
 				best = candidate;
 				bestCost = candidateCost;
 				score = SCORE_BEST;
+				idle = 0;
 			}
 			else if (candidateCost < currentCost - 1e-9) {
 				score = SCORE_BETTER;

@@ -1,7 +1,11 @@
 package org.lunchrush.routing.search;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.lunchrush.routing.Objective;
 import org.lunchrush.routing.Request;
 import org.lunchrush.routing.RoutingProblem;
 import org.lunchrush.routing.TravelMatrix;
@@ -11,6 +15,10 @@ import org.lunchrush.routing.Visit;
 /**
  * The problem flattened into arrays for the search. Request {@code r} has its pickup at
  * node {@code 2r} and its delivery at node {@code 2r + 1}.
+ * <p>
+ * Vehicles with an open end get one extra location, {@link #nowhere}, as their end: it is
+ * at distance and time 0 from everywhere, so a tour's return leg costs nothing and the
+ * search needs no special case for it.
  */
 final class Instance {
 
@@ -26,8 +34,20 @@ final class Instance {
 
 	final double[] service;
 
+	/** Soft deadline of each node's service start, +infinity for none. */
+	final double[] due;
+
 	/** Load change at a node: the demand at a pickup, minus the demand at a delivery. */
 	final int[] load;
+
+	/** Vehicle index each request is pinned to, or -1 when any vehicle may serve it. */
+	final int[] pin;
+
+	/**
+	 * Whether a request is already on board of its pinned vehicle: pinned, picked up at
+	 * the vehicle's start, with a pickup window that closes when the vehicle starts.
+	 */
+	final boolean[] onBoard;
 
 	final int vehicles;
 
@@ -41,14 +61,36 @@ final class Instance {
 
 	final double[] shiftEnd;
 
-	/** Vehicles with the same capacity, depots and shift share a profile. */
+	/** Whether some request is pinned to the vehicle. */
+	final boolean[] hasPinned;
+
+	/**
+	 * Vehicles with the same capacity, depots and shift, and no pinned requests, share a
+	 * profile.
+	 */
 	final int[] profile;
 
 	final double[][] distance;
 
 	final double[][] time;
 
+	/** The end location of vehicles with an open end, or -1 when there are none. */
+	final int nowhere;
+
 	final double maxDistance;
+
+	final double latenessWeight;
+
+	final double completionWeight;
+
+	/**
+	 * Whether lateness or completion time can cost anything. When false, cost is distance
+	 * alone and the tours skip the time-cost bookkeeping (the Li &amp; Lim fast path).
+	 */
+	final boolean timed;
+
+	/** Cost of a banked request: more than any one insertion can cost. */
+	final double bankPenalty;
 
 	Instance(RoutingProblem problem) {
 		this.problem = problem;
@@ -59,6 +101,7 @@ final class Instance {
 		this.earliest = new double[nodes];
 		this.latest = new double[nodes];
 		this.service = new double[nodes];
+		this.due = new double[nodes];
 		this.load = new int[nodes];
 		for (int r = 0; r < this.requests; r++) {
 			Request request = rs.get(r);
@@ -67,6 +110,28 @@ final class Instance {
 		}
 		List<Vehicle> vs = problem.vehicles();
 		this.vehicles = vs.size();
+		Map<Integer, Integer> vehicleIndex = new HashMap<>();
+		for (int v = 0; v < this.vehicles; v++) {
+			vehicleIndex.put(vs.get(v).id(), v);
+		}
+		this.pin = new int[this.requests];
+		this.onBoard = new boolean[this.requests];
+		this.hasPinned = new boolean[this.vehicles];
+		for (int r = 0; r < this.requests; r++) {
+			Request request = rs.get(r);
+			this.pin[r] = request.pinned() ? vehicleIndex.get(request.vehicle()) : -1;
+			if (this.pin[r] >= 0) {
+				Vehicle vehicle = vs.get(this.pin[r]);
+				this.hasPinned[this.pin[r]] = true;
+				this.onBoard[r] = request.pickup().location() == vehicle.startLocation()
+						&& request.pickup().latest() <= vehicle.earliest();
+			}
+		}
+		TravelMatrix matrix = problem.matrix();
+		int size = matrix.size();
+		boolean anyOpen = vs.stream().anyMatch(Vehicle::openEnd);
+		this.nowhere = anyOpen ? size : -1;
+		int locations = anyOpen ? size + 1 : size;
 		this.capacity = new int[this.vehicles];
 		this.startLocation = new int[this.vehicles];
 		this.endLocation = new int[this.vehicles];
@@ -77,21 +142,19 @@ final class Instance {
 			Vehicle vehicle = vs.get(v);
 			this.capacity[v] = vehicle.capacity();
 			this.startLocation[v] = vehicle.startLocation();
-			this.endLocation[v] = vehicle.endLocation();
+			this.endLocation[v] = vehicle.openEnd() ? this.nowhere : vehicle.endLocation();
 			this.shiftStart[v] = vehicle.earliest();
 			this.shiftEnd[v] = vehicle.latest();
 			this.profile[v] = v;
-			for (int w = 0; w < v; w++) {
-				if (this.profile[w] == w && sameProfile(vs.get(w), vehicle)) {
+			for (int w = 0; w < v && !this.hasPinned[v]; w++) {
+				if (this.profile[w] == w && !this.hasPinned[w] && sameProfile(w, v)) {
 					this.profile[v] = w;
 					break;
 				}
 			}
 		}
-		TravelMatrix matrix = problem.matrix();
-		int size = matrix.size();
-		this.distance = new double[size][size];
-		this.time = new double[size][size];
+		this.distance = new double[locations][locations];
+		this.time = new double[locations][locations];
 		double max = 0;
 		for (int i = 0; i < size; i++) {
 			for (int j = 0; j < size; j++) {
@@ -101,6 +164,12 @@ final class Instance {
 			}
 		}
 		this.maxDistance = Math.max(max, 1e-9);
+		Objective objective = problem.objective();
+		boolean anyDue = Arrays.stream(this.due).anyMatch(d -> d != Double.POSITIVE_INFINITY);
+		this.latenessWeight = anyDue ? objective.latenessWeight() : 0;
+		this.completionWeight = objective.completionWeight();
+		this.timed = this.latenessWeight > 0 || this.completionWeight > 0;
+		this.bankPenalty = 4 * this.maxDistance + (this.timed ? timeCostBound() : 0);
 	}
 
 	private void set(int node, Visit visit, int change) {
@@ -108,12 +177,57 @@ final class Instance {
 		this.earliest[node] = visit.earliest();
 		this.latest[node] = visit.latest();
 		this.service[node] = visit.serviceTime();
+		this.due[node] = visit.due();
 		this.load[node] = change;
 	}
 
-	private static boolean sameProfile(Vehicle a, Vehicle b) {
-		return a.capacity() == b.capacity() && a.startLocation() == b.startLocation()
-				&& a.endLocation() == b.endLocation() && a.earliest() == b.earliest() && a.latest() == b.latest();
+	private boolean sameProfile(int a, int b) {
+		return this.capacity[a] == this.capacity[b] && this.startLocation[a] == this.startLocation[b]
+				&& this.endLocation[a] == this.endLocation[b] && this.shiftStart[a] == this.shiftStart[b]
+				&& this.shiftEnd[a] == this.shiftEnd[b];
+	}
+
+	/**
+	 * An upper bound on how much lateness and completion cost one insertion can add, so
+	 * that the bank penalty exceeds it and a servable request is always worth serving.
+	 * <p>
+	 * Inserting a pickup delays the next stop by at most its detour, or by the wait for
+	 * its window to open, and the delivery again: {@code push <= 2 (e - s0) + 4 T + 2 S}
+	 * with {@code e} the latest window opening, {@code s0} the earliest vehicle start,
+	 * {@code T} the longest travel time and {@code S} the longest service. Every one of
+	 * at most {@code 2n} later stops moves by at most that. No service start can be later
+	 * than {@code H = max(e, shift starts) + 2n (T + S)}, which bounds the inserted
+	 * request's own lateness and completion. Loose, but only its size relative to a real
+	 * insertion matters.
+	 */
+	private double timeCostBound() {
+		double firstStart = Double.POSITIVE_INFINITY;
+		double lastOpening = Double.NEGATIVE_INFINITY;
+		for (double s : this.shiftStart) {
+			firstStart = Math.min(firstStart, s);
+			lastOpening = Math.max(lastOpening, s);
+		}
+		double maxService = 0;
+		double firstDue = Double.POSITIVE_INFINITY;
+		for (int node = 0; node < 2 * this.requests; node++) {
+			if (Double.isFinite(this.earliest[node])) {
+				lastOpening = Math.max(lastOpening, this.earliest[node]);
+			}
+			maxService = Math.max(maxService, this.service[node]);
+			firstDue = Math.min(firstDue, this.due[node]);
+		}
+		double maxTime = 0;
+		for (double[] row : this.time) {
+			for (double t : row) {
+				maxTime = Math.max(maxTime, t);
+			}
+		}
+		int stops = 2 * this.requests;
+		double push = 2 * Math.max(0, lastOpening - firstStart) + 4 * maxTime + 2 * maxService;
+		double horizon = lastOpening + stops * (maxTime + maxService);
+		double ownLateness = Double.isFinite(firstDue) ? 2 * Math.max(0, horizon - firstDue) : 0;
+		return this.latenessWeight * (stops * push + ownLateness)
+				+ this.completionWeight * (this.requests * push + Math.max(0, horizon - firstStart)) + 1;
 	}
 
 }

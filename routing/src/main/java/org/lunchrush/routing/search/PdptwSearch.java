@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.lunchrush.routing.InitialRoute;
 import org.lunchrush.routing.Request;
 import org.lunchrush.routing.Route;
 import org.lunchrush.routing.RouteStop;
@@ -13,11 +14,12 @@ import org.lunchrush.routing.SolverSettings;
 import org.lunchrush.routing.StopKind;
 
 /**
- * The solver's phases. A first plan comes from regret insertion. Then, for part of the
- * time, the search tries to do with one vehicle fewer: it empties the smallest tour into
- * the bank and runs the large neighbourhood search with one tour less until the bank is
- * empty again, and repeats. The rest of the time shortens the plan with the fewest
- * vehicles found.
+ * The solver's phases. A first plan comes from the warm start, if any, and regret
+ * insertion. When the objective minimises vehicles, then, for part of the time, the
+ * search tries to do with one vehicle fewer: it empties the smallest tour into the bank
+ * and runs the large neighbourhood search with one tour less until the bank is empty
+ * again, and repeats. The rest of the time (all of it otherwise) lowers the cost of the
+ * plan with the fewest vehicles found.
  */
 public final class PdptwSearch {
 
@@ -34,22 +36,33 @@ public final class PdptwSearch {
 	private PdptwSearch() {
 	}
 
-	public static RoutingSolution solve(RoutingProblem problem, SolverSettings settings) {
+	public static RoutingSolution solve(RoutingProblem problem, SolverSettings settings, List<InitialRoute> warmStart) {
+		if (problem.requests().isEmpty()) {
+			return new RoutingSolution(List.of(), List.of());
+		}
 		long began = System.nanoTime();
 		long limit = settings.timeLimit().toNanos();
 		long deadline = began + limit;
 		Instance in = new Instance(problem);
 		SplittableRandom random = new SplittableRandom(settings.seed());
-		Alns alns = new Alns(in, random);
-		Plan best = new Plan(in);
+		Alns alns = new Alns(in, random, settings.idleIterationLimit());
+		Plan best = WarmStart.build(in, warmStart);
 		alns.repair(best, in.vehicles);
-		double temperature = 0.02 * Math.max(best.distance(), in.maxDistance) / Math.log(2);
+		double temperature = 0.02 * Math.max(best.cost(), in.maxDistance) / Math.log(2);
 
-		if (best.unassignedCount() == 0 && in.requests > 0) {
+		if (!problem.objective().minimiseVehicles()) {
+			Plan found = alns.run(best, in.vehicles, deadline, temperature, false);
+			return toSolution(in, found);
+		}
+		if (best.unassignedCount() == 0) {
 			long vehicleDeadline = began + (long) (VEHICLE_PHASE * limit);
 			while (System.nanoTime() < vehicleDeadline && best.routeCount() > 1) {
 				Plan attempt = best.copy();
-				attempt.dropTour(smallestTour(attempt, random));
+				int smallest = smallestTour(attempt, random);
+				if (smallest < 0) {
+					break;
+				}
+				attempt.dropTour(smallest);
 				int target = attempt.routeCount();
 				alns.repair(attempt, target);
 				long attemptDeadline = Math.min(vehicleDeadline, System.nanoTime() + (long) (ATTEMPT * limit));
@@ -60,7 +73,7 @@ public final class PdptwSearch {
 				best = found;
 			}
 		}
-		else if (best.unassignedCount() > 0) {
+		else {
 			best = alns.run(best, in.vehicles, deadline, temperature, true);
 		}
 		Plan shortened = alns.run(best, best.unassignedCount() == 0 ? best.routeCount() : in.vehicles, deadline,
@@ -71,11 +84,24 @@ public final class PdptwSearch {
 		return toSolution(in, best);
 	}
 
+	/**
+	 * The tour with the fewest stops, ties broken at random, among the tours whose
+	 * vehicle has no pinned requests (those cannot go to another vehicle); -1 when there
+	 * is none.
+	 */
 	private static int smallestTour(Plan plan, SplittableRandom random) {
-		int chosen = 0;
+		int chosen = -1;
 		int ties = 0;
 		for (int t = 0; t < plan.tours.size(); t++) {
-			int size = plan.tours.get(t).size;
+			Tour tour = plan.tours.get(t);
+			if (plan.in.hasPinned[tour.vehicle]) {
+				continue;
+			}
+			if (chosen < 0) {
+				// compared with itself below, which draws once as ties always have
+				chosen = t;
+			}
+			int size = tour.size;
 			int chosenSize = plan.tours.get(chosen).size;
 			if (size < chosenSize) {
 				chosen = t;

@@ -49,6 +49,15 @@ final class Plan {
 		return sum;
 	}
 
+	/** Distance plus weighted time costs of the tours, the bank left out. */
+	double cost() {
+		double sum = 0;
+		for (Tour tour : this.tours) {
+			sum += tour.cost();
+		}
+		return sum;
+	}
+
 	int unassignedCount() {
 		int n = 0;
 		for (int t : this.tourOf) {

@@ -1,0 +1,253 @@
+package org.lunchrush.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lunchrush.routing.InitialRoute;
+import org.lunchrush.routing.Objective;
+import org.lunchrush.routing.Request;
+import org.lunchrush.routing.Route;
+import org.lunchrush.routing.RoutingProblem;
+import org.lunchrush.routing.RoutingSolution;
+import org.lunchrush.routing.RoutingSolver;
+import org.lunchrush.routing.SolverSettings;
+import org.lunchrush.routing.StopRef;
+import org.lunchrush.routing.TravelMatrix;
+import org.lunchrush.routing.Vehicle;
+import org.lunchrush.routing.Visit;
+
+/**
+ * Dispatch on the routing core: each round is a pickup-and-delivery problem over the
+ * campus buildings, solved within a time limit from the routes the riders are on.
+ * <ul>
+ * <li>Every rider on shift is a vehicle starting where they are, now, with an open end (a
+ * route ends at its last hand-over).</li>
+ * <li>An order in a rider's bag is a hand-over pinned to that rider; an order assigned
+ * but not picked up is pinned too (the rider has it on their phone), though its stops may
+ * move within the route.</li>
+ * <li>A waiting order can go to any rider: its pickup cannot start before the food is
+ * expected ready, its hand-over is due by the promised time.</li>
+ * <li>The cost is metres ridden, plus a weight on every second a hand-over is late, plus
+ * a smaller weight on every second until each hand-over. Lateness dominates; the
+ * completion weight keeps click-to-door short instead of merely on time; distance makes
+ * orders from one stall to one building ride together, because the stop overhead is paid
+ * once per building (see {@link Campus}).</li>
+ * </ul>
+ * Only orders whose pickup the plan reaches within the commit horizon are given to a
+ * rider this round; the others keep waiting and are planned again next round, when a
+ * rider finishing nearby may suit them better (a rolling horizon).
+ */
+public final class RoutingDispatch implements DispatchStrategy {
+
+	/** Hand-overs have no hard latest time: late food is still delivered. */
+	private static final double OPEN = 1e9;
+
+	private final Settings settings;
+
+	private final RoutingSolver solver = new RoutingSolver();
+
+	public RoutingDispatch(Settings settings) {
+		this.settings = settings;
+	}
+
+	public RoutingDispatch() {
+		this(Settings.DEFAULTS);
+	}
+
+	@Override
+	public List<RiderPlan> plan(Round round) {
+		if (round.waiting().isEmpty() || round.riders().isEmpty()) {
+			return List.of();
+		}
+		Problem problem = new Problem(round);
+		RoutingSolution solution = this.solver.solve(problem.build(this.settings),
+				new SolverSettings(this.settings.timeLimit(), this.settings.seed(), this.settings.idleIterations()),
+				problem.warmStart());
+		return problem.plans(solution, this.settings.commitHorizon());
+	}
+
+	/**
+	 * How the solver is run.
+	 *
+	 * @param timeLimit wall-clock time a round may search (800 ms: a round must finish
+	 * within a second)
+	 * @param idleIterations the search stops after this many iterations without a better
+	 * plan, so that a quiet round returns at once
+	 * @param latenessWeight metres a second of lateness is worth (20: a minute late costs
+	 * as much as 1.2 km of riding)
+	 * @param completionWeight metres a second until a hand-over is worth (1: a rider
+	 * rides 4 m a second, so holding 4 orders a second longer costs as much as riding on)
+	 * @param commitHorizon waiting orders whose planned pickup starts later than this
+	 * stay waiting for the next round
+	 * @param seed seed of the search
+	 */
+	public record Settings(Duration timeLimit, int idleIterations, double latenessWeight, double completionWeight,
+			Duration commitHorizon, long seed) {
+
+		public static final Settings DEFAULTS = new Settings(Duration.ofMillis(800), 2000, 20, 1, Duration.ofMinutes(5),
+				1);
+
+	}
+
+	/**
+	 * One round's problem and the way back from the solver's ids to orders and riders.
+	 */
+	private static final class Problem {
+
+		private final Round round;
+
+		private final Map<Long, Integer> location = new LinkedHashMap<>();
+
+		private final List<RiderRoute> riders;
+
+		private final List<Vehicle> vehicles = new ArrayList<>();
+
+		/** Order id of each request id. */
+		private final List<DispatchTask> tasks = new ArrayList<>();
+
+		private final Map<Long, Integer> requestOf = new HashMap<>();
+
+		Problem(Round round) {
+			this.round = round;
+			this.riders = round.riders();
+		}
+
+		RoutingProblem build(Settings settings) {
+			Campus campus = this.round.campus();
+			for (RiderRoute rider : this.riders) {
+				locate(rider.positionBuildingId());
+				rider.tasks().forEach(this::locateTask);
+			}
+			this.round.waiting().forEach(this::locateTask);
+			for (int v = 0; v < this.riders.size(); v++) {
+				RiderRoute rider = this.riders.get(v);
+				int start = this.location.get(rider.positionBuildingId());
+				this.vehicles.add(Vehicle.openEnded(v, rider.capacity(), start, 0, OPEN));
+			}
+			List<Request> requests = new ArrayList<>();
+			for (int v = 0; v < this.riders.size(); v++) {
+				for (DispatchTask task : this.riders.get(v).tasks()) {
+					requests.add(request(task, this.vehicles.get(v), campus));
+				}
+			}
+			for (DispatchTask task : this.round.waiting()) {
+				requests.add(request(task, null, campus));
+			}
+			List<Long> buildings = new ArrayList<>(this.location.keySet());
+			int n = buildings.size();
+			double[][] metres = new double[n][n];
+			double[][] seconds = new double[n][n];
+			for (int i = 0; i < n; i++) {
+				for (int j = 0; j < n; j++) {
+					metres[i][j] = campus.metres(buildings.get(i), buildings.get(j));
+					seconds[i][j] = campus.travel(buildings.get(i), buildings.get(j)).toMillis() / 1000.0;
+				}
+			}
+			return new RoutingProblem(TravelMatrix.of(metres, seconds), requests, this.vehicles,
+					Objective.dispatch(settings.latenessWeight(), settings.completionWeight()));
+		}
+
+		/** The routes the riders are on, to start the search from. */
+		List<InitialRoute> warmStart() {
+			List<InitialRoute> routes = new ArrayList<>();
+			for (int v = 0; v < this.riders.size(); v++) {
+				List<StopRef> stops = new ArrayList<>();
+				for (PlannedStop stop : this.riders.get(v).stops()) {
+					stops.add(new StopRef(this.requestOf.get(stop.orderId()), (stop.kind() == StopKind.PICKUP)
+							? org.lunchrush.routing.StopKind.PICKUP : org.lunchrush.routing.StopKind.DELIVERY));
+				}
+				if (!stops.isEmpty()) {
+					routes.add(new InitialRoute(v, stops));
+				}
+			}
+			return routes;
+		}
+
+		/**
+		 * The riders whose route changed, with their new stops: the orders they hold, and
+		 * the waiting orders whose pickup starts within the commit horizon.
+		 */
+		List<RiderPlan> plans(RoutingSolution solution, Duration commitHorizon) {
+			double horizon = commitHorizon.toMillis() / 1000.0;
+			List<RiderPlan> plans = new ArrayList<>();
+			for (Route route : solution.routes()) {
+				RiderRoute rider = this.riders.get(route.vehicle().id());
+				Set<Long> held = rider.tasksById().keySet();
+				Set<Long> routed = new HashSet<>();
+				route.stops().forEach((stop) -> routed.add(this.tasks.get(stop.request().id()).orderId()));
+				if (!routed.containsAll(held)) {
+					// The solver always places what a rider holds; should it ever not,
+					// the
+					// rider keeps the route they are on rather than lose an order.
+					continue;
+				}
+				Set<Long> committed = new HashSet<>(held);
+				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
+					long orderId = this.tasks.get(stop.request().id()).orderId();
+					if (stop.kind() == org.lunchrush.routing.StopKind.PICKUP && !held.contains(orderId)
+							&& stop.arrival() <= horizon) {
+						committed.add(orderId);
+					}
+				}
+				List<PlannedStop> stops = new ArrayList<>();
+				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
+					long orderId = this.tasks.get(stop.request().id()).orderId();
+					if (!committed.contains(orderId)) {
+						continue;
+					}
+					boolean pickup = stop.kind() == org.lunchrush.routing.StopKind.PICKUP;
+					if (pickup && this.tasks.get(stop.request().id()).stage() == DispatchTask.Stage.PICKED_UP) {
+						continue;
+					}
+					stops.add(pickup ? PlannedStop.pickup(orderId) : PlannedStop.dropoff(orderId));
+				}
+				if (!stops.equals(rider.stops())) {
+					plans.add(new RiderPlan(rider.riderId(), stops));
+				}
+			}
+			return plans;
+		}
+
+		private Request request(DispatchTask task, Vehicle pinnedTo, Campus campus) {
+			int id = this.tasks.size();
+			this.tasks.add(task);
+			this.requestOf.put(task.orderId(), id);
+			Instant now = this.round.now();
+			double due = seconds(now, task.promisedBy());
+			Visit dropoff = new Visit(this.location.get(task.dropoffBuildingId()), 0, OPEN,
+					seconds(campus.dropoffService()), due);
+			if (task.stage() == DispatchTask.Stage.PICKED_UP) {
+				return Request.onBoard(id, pinnedTo, dropoff, 1);
+			}
+			Visit pickup = new Visit(this.location.get(task.pickupBuildingId()), seconds(now, task.pickableAt(now)),
+					OPEN, seconds(campus.pickupService()));
+			return new Request(id, pickup, dropoff, 1, (pinnedTo != null) ? pinnedTo.id() : -1);
+		}
+
+		private void locateTask(DispatchTask task) {
+			locate(task.pickupBuildingId());
+			locate(task.dropoffBuildingId());
+		}
+
+		private void locate(long buildingId) {
+			this.location.computeIfAbsent(buildingId, (id) -> this.location.size());
+		}
+
+		private static double seconds(Instant from, Instant to) {
+			return Duration.between(from, to).toMillis() / 1000.0;
+		}
+
+		private static double seconds(Duration duration) {
+			return duration.toMillis() / 1000.0;
+		}
+
+	}
+
+}

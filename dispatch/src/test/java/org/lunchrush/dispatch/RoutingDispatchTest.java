@@ -1,0 +1,173 @@
+package org.lunchrush.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.lunchrush.dispatch.DispatchStrategy.Round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lunchrush.dispatch.CampusFixture.CAMPUS;
+import static org.lunchrush.dispatch.CampusFixture.CANTEEN;
+import static org.lunchrush.dispatch.CampusFixture.FAR_DORM;
+import static org.lunchrush.dispatch.CampusFixture.GATE;
+import static org.lunchrush.dispatch.CampusFixture.NEAR_DORM;
+
+class RoutingDispatchTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-24T03:50:00Z");
+
+	private final RoutingDispatch strategy = new RoutingDispatch(
+			new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(5), 1));
+
+	@Test
+	void ordersFromOneStallToOneBuildingRideTogether() {
+		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM), waiting(12, NEAR_DORM), waiting(13, NEAR_DORM));
+
+		List<RiderPlan> plans = this.strategy
+			.plan(new Round(NOW, waiting, List.of(idle(101, CANTEEN), idle(102, CANTEEN)), CAMPUS));
+
+		assertThat(plans).hasSize(1);
+		assertThat(plans.get(0).stops()).hasSize(6);
+		// all three pickups first, then the three hand-overs at the one building
+		assertThat(plans.get(0).stops().subList(0, 3)).allMatch((stop) -> stop.kind() == StopKind.PICKUP);
+		assertPlanIsValid(plans, waiting, List.of(idle(101, CANTEEN), idle(102, CANTEEN)));
+	}
+
+	@Test
+	void whatIsInTheBagStaysWithItsRiderAndAFullBagTakesNothingMore() {
+		List<DispatchTask> bag = new ArrayList<>();
+		List<PlannedStop> stops = new ArrayList<>();
+		for (long order = 1; order <= 8; order++) {
+			bag.add(new DispatchTask(order, CANTEEN, FAR_DORM, DispatchTask.Stage.PICKED_UP, true, NOW,
+					NOW.plusSeconds(1800)));
+			stops.add(PlannedStop.dropoff(order));
+		}
+		RiderRoute full = new RiderRoute(101, CANTEEN, 8, bag, stops);
+		RiderRoute far = idle(102, GATE);
+		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
+
+		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, waiting, List.of(full, far), CAMPUS));
+
+		RiderPlan forFull = plans.stream().filter((p) -> p.riderId() == 101).findFirst().orElse(null);
+		if (forFull != null) {
+			assertThat(forFull.stops()).containsExactlyInAnyOrderElementsOf(stops);
+		}
+		assertThat(plans).anySatisfy((plan) -> {
+			assertThat(plan.riderId()).isEqualTo(102);
+			assertThat(plan.stops()).containsExactly(PlannedStop.pickup(11), PlannedStop.dropoff(11));
+		});
+	}
+
+	@Test
+	void theOrderPromisedSoonerIsHandedOverFirst() {
+		DispatchTask relaxed = new DispatchTask(11, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(40)));
+		DispatchTask urgent = new DispatchTask(12, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(3)));
+		RiderRoute rider = idle(101, CANTEEN);
+
+		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, List.of(relaxed, urgent), List.of(rider), CAMPUS));
+
+		assertThat(plans).hasSize(1);
+		List<PlannedStop> dropoffs = plans.get(0).stops().stream().filter((s) -> s.kind() == StopKind.DROPOFF).toList();
+		assertThat(dropoffs.get(0).orderId()).isEqualTo(12);
+	}
+
+	@Test
+	void anOrderWhosePickupIsBeyondTheCommitHorizonKeepsWaiting() {
+		// The urgent order goes to the far dorm first; the rider is back at the canteen
+		// for the later one after ten minutes, beyond the horizon of two.
+		DispatchTask later = new DispatchTask(11, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, false,
+				NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(39)));
+		DispatchTask urgent = new DispatchTask(12, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(6)));
+		RoutingDispatch shortHorizon = new RoutingDispatch(
+				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(2), 1));
+
+		List<RiderPlan> plans = shortHorizon
+			.plan(new Round(NOW, List.of(later, urgent), List.of(idle(101, CANTEEN)), CAMPUS));
+
+		assertThat(plans).singleElement()
+			.satisfies((plan) -> assertThat(plan.stops()).containsExactly(PlannedStop.pickup(12),
+					PlannedStop.dropoff(12)));
+	}
+
+	@Test
+	void aRiderKeepsTheAssignedOrdersAndTheirStopsMayBeReordered() {
+		DispatchTask assigned = new DispatchTask(21, CANTEEN, FAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
+				NOW.plus(Duration.ofMinutes(30)));
+		RiderRoute rider = new RiderRoute(101, CANTEEN, 8, List.of(assigned),
+				List.of(PlannedStop.pickup(21), PlannedStop.dropoff(21)));
+		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
+
+		List<RiderPlan> plans = this.strategy
+			.plan(new Round(NOW, waiting, List.of(rider, idle(102, FAR_DORM)), CAMPUS));
+
+		// the near dorm lies on the way to the far dorm: the rider at the canteen takes
+		// it
+		assertThat(plans).singleElement().satisfies((plan) -> {
+			assertThat(plan.riderId()).isEqualTo(101);
+			assertThat(plan.stops()).containsExactlyInAnyOrder(PlannedStop.pickup(21), PlannedStop.dropoff(21),
+					PlannedStop.pickup(11), PlannedStop.dropoff(11));
+			assertThat(plan.stops().indexOf(PlannedStop.dropoff(11)))
+				.isLessThan(plan.stops().indexOf(PlannedStop.dropoff(21)));
+		});
+		assertPlanIsValid(plans, waiting, List.of(rider, idle(102, FAR_DORM)));
+	}
+
+	@Test
+	void aQuietRoundPlansNothing() {
+		assertThat(this.strategy.plan(new Round(NOW, List.of(), List.of(idle(101, CANTEEN)), CAMPUS))).isEmpty();
+		assertThat(this.strategy.plan(new Round(NOW, List.of(waiting(11, NEAR_DORM)), List.of(), CAMPUS))).isEmpty();
+	}
+
+	/**
+	 * Every plan keeps what its rider holds, picks up before handing over, never fills
+	 * the bag beyond its capacity, and no order goes to two riders.
+	 */
+	static void assertPlanIsValid(List<RiderPlan> plans, List<DispatchTask> waiting, List<RiderRoute> riders) {
+		Map<Long, Long> riderOf = new HashMap<>();
+		for (RiderPlan plan : plans) {
+			RiderRoute rider = riders.stream().filter((r) -> r.riderId() == plan.riderId()).findFirst().orElseThrow();
+			Map<Long, DispatchTask> tasks = new HashMap<>(rider.tasksById());
+			waiting.forEach((task) -> tasks.putIfAbsent(task.orderId(), task));
+			List<DispatchTask> held = new ArrayList<>();
+			for (PlannedStop stop : plan.stops()) {
+				if (!rider.tasksById().containsKey(stop.orderId()) && stop.kind() == StopKind.PICKUP) {
+					assertThat(riderOf.put(stop.orderId(), plan.riderId())).as("order given to two riders").isNull();
+				}
+			}
+			for (DispatchTask task : tasks.values()) {
+				if (riderOf.get(task.orderId()) != null && riderOf.get(task.orderId()) == plan.riderId()) {
+					held.add(new DispatchTask(task.orderId(), task.pickupBuildingId(), task.dropoffBuildingId(),
+							DispatchTask.Stage.ASSIGNED, task.ready(), task.expectedReadyAt(), task.promisedBy()));
+				}
+			}
+			held.addAll(rider.tasks());
+			// RiderRoute checks that every stop is held and every pickup comes first
+			RiderRoute planned = new RiderRoute(rider.riderId(), rider.positionBuildingId(), rider.capacity(), held,
+					plan.stops());
+			assertThat(plan.stops()).containsAll(rider.stops());
+			int load = (int) rider.tasks().stream().filter((t) -> t.stage() == DispatchTask.Stage.PICKED_UP).count();
+			for (PlannedStop stop : planned.stops()) {
+				load += (stop.kind() == StopKind.PICKUP) ? 1 : -1;
+				assertThat(load).as("bag of rider %d", rider.riderId()).isBetween(0, rider.capacity());
+			}
+		}
+	}
+
+	private static DispatchTask waiting(long orderId, long dropoff) {
+		return new DispatchTask(orderId, CANTEEN, dropoff, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(30)));
+	}
+
+	private static RiderRoute idle(long riderId, long building) {
+		return new RiderRoute(riderId, building, 8, List.of(), List.of());
+	}
+
+}
