@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.lunchrush.dispatch.DispatchStrategy;
 import org.lunchrush.dispatch.NearestIdleRider;
+import org.lunchrush.dispatch.RoutingDispatch;
 
 /**
  * The dispatch strategies the simulator can run, by name: the one place to add a strategy
@@ -27,6 +28,7 @@ final class Strategies {
 
 	private static Map<String, Supplier<DispatchStrategy>> known() {
 		Map<String, Supplier<DispatchStrategy>> known = new LinkedHashMap<>();
+		known.put("routing", RoutingDispatch::new);
 		known.put(BASELINE, NearestIdleRider::new);
 		return known;
 	}
