@@ -8,19 +8,22 @@ import org.lunchrush.catalog.CatalogSetup.MerchantKind;
 /**
  * The demo campus's data: a made-up university with real-looking canteens. Coordinates
  * are metres on the campus plan.
+ * <p>
+ * Public because the lunch-rush simulator ({@code tools/campus-sim}) rides on the same
+ * campus: one place holds the buildings and the stalls.
  */
-final class DemoData {
+public final class DemoData {
 
-	record Building(String name, BuildingKind kind, int x, int y) {
+	public record Building(String name, BuildingKind kind, int x, int y) {
 	}
 
-	record Dish(String name, int priceCents) {
+	public record Dish(String name, int priceCents) {
 	}
 
-	record Stall(String name, String building, MerchantKind kind, List<Dish> dishes) {
+	public record Stall(String name, String building, MerchantKind kind, List<Dish> dishes) {
 	}
 
-	static final List<Building> BUILDINGS = List.of(new Building("梅园1栋", BuildingKind.DORM, 200, 600),
+	public static final List<Building> BUILDINGS = List.of(new Building("梅园1栋", BuildingKind.DORM, 200, 600),
 			new Building("梅园2栋", BuildingKind.DORM, 280, 620), new Building("梅园3栋", BuildingKind.DORM, 360, 640),
 			new Building("梅园4栋", BuildingKind.DORM, 200, 720), new Building("梅园5栋", BuildingKind.DORM, 280, 740),
 			new Building("梅园6栋", BuildingKind.DORM, 360, 760), new Building("桃园1栋", BuildingKind.DORM, 950, 700),
@@ -36,9 +39,9 @@ final class DemoData {
 	/**
 	 * The shop outside the south gate delivers only this far.
 	 */
-	static final List<String> SHOP_ZONE = List.of("梅园1栋", "梅园2栋", "梅园3栋", "教学楼A");
+	public static final List<String> SHOP_ZONE = List.of("梅园1栋", "梅园2栋", "梅园3栋", "教学楼A");
 
-	static final List<Stall> STALLS = List.of(new Stall("第一食堂·川味小炒", "第一食堂", MerchantKind.CANTEEN_STALL,
+	public static final List<Stall> STALLS = List.of(new Stall("第一食堂·川味小炒", "第一食堂", MerchantKind.CANTEEN_STALL,
 			List.of(new Dish("宫保鸡丁", 1500), new Dish("鱼香肉丝", 1400), new Dish("回锅肉", 1600), new Dish("麻婆豆腐", 1000),
 					new Dish("水煮牛肉", 2200), new Dish("干煸四季豆", 1100), new Dish("辣子鸡", 1800), new Dish("青椒肉丝", 1300),
 					new Dish("番茄炒蛋", 900), new Dish("酸辣土豆丝", 800), new Dish("米饭", 100), new Dish("紫菜蛋花汤", 300))),

@@ -1,0 +1,60 @@
+package org.lunchrush.campussim;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class OptionsTest {
+
+	@Test
+	void defaultsToTheBriefsRushAndEveryRegisteredStrategy() {
+		Options options = Options.parse(new String[0]);
+
+		assertThat(options.orders()).isEqualTo(3000);
+		assertThat(options.riders()).isEqualTo(40);
+		assertThat(options.capacity()).isEqualTo(8);
+		assertThat(options.roundInterval()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(options.promise()).isEqualTo(Duration.ofMinutes(30));
+		assertThat(options.stopOverhead()).isEqualTo(Duration.ofSeconds(45));
+		assertThat(options.strategies()).isEqualTo(Strategies.defaults()).contains("nearest");
+	}
+
+	@Test
+	void readsAStrategyListAndTheCampusOptions() {
+		Options options = Options.parse(new String[] { "--strategy", "nearest, nearest", "--orders", "500", "--speed",
+				"5", "--pickup-service", "30" });
+
+		assertThat(options.strategies()).containsExactly("nearest");
+		assertThat(options.orders()).isEqualTo(500);
+		assertThat(options.metresPerSecond()).isEqualTo(5);
+		assertThat(options.pickupService()).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void refusesAnUnknownStrategyNamingTheKnownOnes() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--strategy", "magic" }))
+			.withMessageContaining("unknown strategy 'magic'")
+			.withMessageContaining("known: " + String.join(", ", Strategies.names()));
+	}
+
+	@Test
+	void refusesBadValues() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--riders", "0" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--orders", "many" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--orders" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--speeed", "4" }));
+	}
+
+	@Test
+	void helpNamesEveryOption() {
+		assertThat(Options.parse(new String[] { "--help" }).help()).isTrue();
+		assertThat(Options.usage()).contains(List.of("--orders", "--minutes", "--riders", "--capacity", "--strategy",
+				"--seed", "--round-interval", "--lookahead", "--promise", "--detour", "--speed", "--stop-overhead",
+				"--pickup-service", "--dropoff-service", "--give-up-hours"));
+	}
+
+}

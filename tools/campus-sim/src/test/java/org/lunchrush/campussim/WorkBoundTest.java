@@ -1,0 +1,48 @@
+package org.lunchrush.campussim;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lunchrush.campussim.TinyCampus.CAMPUS;
+import static org.lunchrush.campussim.TinyCampus.FAR_DORM;
+import static org.lunchrush.campussim.TinyCampus.NEAR_DORM;
+import static org.lunchrush.campussim.TinyCampus.at;
+import static org.lunchrush.campussim.TinyCampus.order;
+
+class WorkBoundTest {
+
+	private final List<SimOrder> twoToTheNearDorm = List.of(order(1, "11:50:00", NEAR_DORM, "11:55:00", "11:55:00"),
+			order(2, "11:50:00", NEAR_DORM, "11:55:00", "11:55:00"));
+
+	@Test
+	void addsServiceTheFewestVisitsAndRidingWithFullBags() {
+		// 2 × (20 s + 10 s); one visit to the canteen and one to the dorm, the first
+		// free for the one rider; 800 m carried in bags of 8 at 4 m/s
+		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 8, 1))
+			.isEqualTo(new WorkBound(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(25)));
+		// one order per trip: four visits, 800 m ridden with one order each
+		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 1, 1))
+			.isEqualTo(new WorkBound(Duration.ofSeconds(60), Duration.ofSeconds(90), Duration.ofSeconds(200)));
+	}
+
+	@Test
+	void countsTheRidersWhoCouldKeepEveryPromise() {
+		// 16 orders to the far dorm promised two minutes after the shift starts: 480 s of
+		// service, 500 s of riding, and 2 visits each to the canteen and the dorm beyond
+		// the riders' free ones: 8 riders have 960 s, less than 980 s; 9 have enough
+		List<SimOrder> rush = LongStream.rangeClosed(1, 16)
+			.mapToObj((id) -> new SimOrder(id, at("11:45:00"), "stall", TinyCampus.CANTEEN, FAR_DORM, at("11:45:00"),
+					at("11:45:00"), at("11:47:00")))
+			.toList();
+
+		assertThat(WorkBound.ridersToKeepEveryPromise(rush, CAMPUS, 8, at("11:45:00"))).isEqualTo(9);
+		assertThat(WorkBound.ridersToKeepEveryPromise(Collections.nCopies(1, rush.get(0)), CAMPUS, 8, at("11:45:00")))
+			.isEqualTo(1);
+	}
+
+}
