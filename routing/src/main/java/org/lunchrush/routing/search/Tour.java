@@ -40,11 +40,33 @@ final class Tour {
 	 */
 	double timeCost;
 
-	/**
-	 * Service time at a position plus the travel time to the next one; kept only when the
-	 * instance is timed.
+	/*
+	 * Kept only when the instance is timed. A push of the schedule at a position travels
+	 * unchanged along a run of stops without waiting (a segment) and shrinks by the wait
+	 * at the first stop after it, so per position the tour keeps what a push costs up to
+	 * the end of its segment.
 	 */
+
+	/** Service time at a position plus the travel time to the next one. */
 	double[] leg;
+
+	/** Time the vehicle waits at a position for its window to open. */
+	double[] wait;
+
+	/** Last position of the segment a position is in. */
+	int[] segmentEnd;
+
+	/** Deliveries from a position to the end of its segment. */
+	int[] segmentDeliveries;
+
+	/** Stops already at or past their due time, from a position to its segment's end. */
+	int[] segmentLate;
+
+	/**
+	 * Smallest time to spare before a due time, among the stops still on time from a
+	 * position to its segment's end.
+	 */
+	double[] segmentSlack;
 
 	Tour(Instance in, int vehicle) {
 		this.in = in;
@@ -65,7 +87,14 @@ final class Tour {
 		this.loadAfter = other.loadAfter.clone();
 		this.distance = other.distance;
 		this.timeCost = other.timeCost;
-		this.leg = (other.leg != null) ? other.leg.clone() : null;
+		if (other.leg != null) {
+			this.leg = other.leg.clone();
+			this.wait = other.wait.clone();
+			this.segmentEnd = other.segmentEnd.clone();
+			this.segmentDeliveries = other.segmentDeliveries.clone();
+			this.segmentLate = other.segmentLate.clone();
+			this.segmentSlack = other.segmentSlack.clone();
+		}
 	}
 
 	Tour copy() {
@@ -85,7 +114,14 @@ final class Tour {
 		this.start = new double[capacity + 2];
 		this.latestStart = new double[capacity + 2];
 		this.loadAfter = new int[capacity + 2];
-		this.leg = this.in.timed ? new double[capacity + 2] : null;
+		if (this.in.timed) {
+			this.leg = new double[capacity + 2];
+			this.wait = new double[capacity + 2];
+			this.segmentEnd = new int[capacity + 2];
+			this.segmentDeliveries = new int[capacity + 2];
+			this.segmentLate = new int[capacity + 2];
+			this.segmentSlack = new double[capacity + 2];
+		}
 	}
 
 	int loc(int pos) {
@@ -137,14 +173,31 @@ final class Tour {
 					this.latestStart[pos + 1] - service(pos) - t[loc(pos)][loc(pos + 1)]);
 		}
 		if (this.in.timed) {
-			double cost = 0;
-			for (int pos = 0; pos <= this.size; pos++) {
-				this.leg[pos] = service(pos) + t[loc(pos)][loc(pos + 1)];
-				if (pos > 0) {
-					cost += stopCost(this.nodes[pos - 1], this.start[pos]);
-				}
+			refreshTimeCosts();
+		}
+	}
+
+	private void refreshTimeCosts() {
+		double[][] t = this.in.time;
+		double cost = 0;
+		for (int pos = 0; pos <= this.size; pos++) {
+			this.leg[pos] = service(pos) + t[loc(pos)][loc(pos + 1)];
+			if (pos > 0) {
+				cost += stopCost(this.nodes[pos - 1], this.start[pos]);
+				this.wait[pos] = this.start[pos] - (this.start[pos - 1] + this.leg[pos - 1]);
 			}
-			this.timeCost = cost;
+		}
+		this.timeCost = cost;
+		for (int pos = this.size; pos >= 1; pos--) {
+			int node = this.nodes[pos - 1];
+			double slack = this.in.due[node] - this.start[pos];
+			boolean late = slack <= 0;
+			boolean joined = pos < this.size && this.wait[pos + 1] <= EPS;
+			this.segmentEnd[pos] = joined ? this.segmentEnd[pos + 1] : pos;
+			this.segmentDeliveries[pos] = (node & 1) + (joined ? this.segmentDeliveries[pos + 1] : 0);
+			this.segmentLate[pos] = (late ? 1 : 0) + (joined ? this.segmentLate[pos + 1] : 0);
+			this.segmentSlack[pos] = Math.min(late ? Double.POSITIVE_INFINITY : slack,
+					joined ? this.segmentSlack[pos + 1] : Double.POSITIVE_INFINITY);
 		}
 	}
 
@@ -278,9 +331,16 @@ final class Tour {
 		int cap = in.capacity[this.vehicle];
 		double[][] t = in.time;
 		double[][] d = in.distance;
+		// With the triangle inequality, detours and pushes are never negative, so the
+		// cost
+		// found so far (added distance of the pickup, time cost of the pickup and of the
+		// stops it pushed, and the delivery's own cost were it served no later than it
+		// could be) only grows: a position that cannot beat the best is given up at once.
+		boolean triangle = in.triangle;
 		double best = Double.POSITIVE_INFINITY;
-		int last = this.size + 1;
-		for (int i = 1; i <= last; i++) {
+		// from the end backwards: late positions push few stops, so a good insertion is
+		// found early and bounds the time cost evaluation of the rest
+		for (int i = this.size + 1; i >= 1; i--) {
 			int prev = i - 1;
 			if (this.loadAfter[prev] + demand > cap) {
 				continue;
@@ -296,6 +356,10 @@ final class Tour {
 			double pushed = stopCost(p, sP);
 			// delivery right after the pickup
 			double sD = Math.max(sP + in.service[p] + t[pLoc][dLoc], in.earliest[dNode]);
+			if (triangle && addP + pushed + stopCost(dNode, sD) >= best) {
+				// every way of placing the delivery from here costs at least this much
+				continue;
+			}
 			double next = sD + in.service[dNode] + t[dLoc][iLoc];
 			if (sD <= in.latest[dNode] + EPS && next <= this.latestStart[i] + EPS) {
 				double cost = d[prevLoc][pLoc] + d[pLoc][dLoc] + d[dLoc][iLoc] - d[prevLoc][iLoc] + pushed
@@ -321,6 +385,10 @@ final class Tour {
 					break;
 				}
 				pushed += stopCost(node, s) - stopCost(node, this.start[pos]);
+				if (triangle && addP + pushed + stopCost(dNode, s) >= best) {
+					// and only grows as the delivery moves further back
+					break;
+				}
 				int nextLoc = loc(pos + 1);
 				double sD2 = Math.max(s + service(pos) + t[posLoc][dLoc], in.earliest[dNode]);
 				double next2 = sD2 + in.service[dNode] + t[dLoc][nextLoc];
@@ -344,38 +412,90 @@ final class Tour {
 
 	/**
 	 * The change in time cost of the stops from {@code pos} on when the vehicle now
-	 * arrives at {@code pos} at {@code arrival}. Walks forward until the new start equals
-	 * the cached one (the push was absorbed by waiting, so nothing later moves). When the
-	 * stops only move later, each step adds a non-negative amount, so the walk also stops
-	 * once {@code budget} is used up: the caller will not take that insertion anyway.
+	 * arrives at {@code pos} at {@code arrival}.
+	 * <p>
+	 * A push later by {@code p} costs, per segment (run of stops without waiting), the
+	 * completion weight times {@code p} per delivery, the lateness weight times {@code p}
+	 * per stop already late, and the lateness weight times whatever exceeds the time to
+	 * spare at a stop still on time (walked stop by stop only when {@code p} exceeds the
+	 * segment's smallest time to spare). The wait before the next segment then absorbs
+	 * part of the push; the pass ends when nothing is left, or once the change reaches
+	 * {@code budget} (the caller would not take that insertion anyway) and then returns
+	 * infinity. A push earlier, possible only when travel times break the triangle
+	 * inequality, is replayed stop by stop.
 	 */
 	private double tailDelta(int pos, double arrival, double budget) {
 		if (pos > this.size) {
 			return 0;
 		}
-		int[] nodes = this.nodes;
-		double[] earliest = this.in.earliest;
-		double s = Math.max(arrival, earliest[nodes[pos - 1]]);
-		boolean later = s >= this.start[pos];
-		if (later && budget <= 0) {
+		double s = Math.max(arrival, this.in.earliest[this.nodes[pos - 1]]);
+		double push = s - this.start[pos];
+		if (push <= EPS) {
+			return (push >= -EPS) ? 0 : replayEarlier(pos, s);
+		}
+		if (budget <= 0) {
 			return Double.POSITIVE_INFINITY;
 		}
+		double lw = this.in.latenessWeight;
+		double cw = this.in.completionWeight;
+		// first what the push costs at deliveries and at stops already late, which is a
+		// product per segment; the stops it makes late are walked only if that leaves
+		// room
+		double delta = 0;
+		boolean makesLate = false;
+		for (int k = pos, end;; k = end + 1) {
+			end = this.segmentEnd[k];
+			delta += push * (cw * this.segmentDeliveries[k] + lw * this.segmentLate[k]);
+			makesLate |= push > this.segmentSlack[k];
+			if (delta >= budget) {
+				return Double.POSITIVE_INFINITY;
+			}
+			if (end == this.size || push - this.wait[end + 1] <= EPS) {
+				break;
+			}
+			push -= this.wait[end + 1];
+		}
+		if (!makesLate || lw == 0) {
+			return delta;
+		}
+		push = s - this.start[pos];
+		for (int k = pos, end;; k = end + 1) {
+			end = this.segmentEnd[k];
+			if (push > this.segmentSlack[k]) {
+				for (int m = k; m <= end; m++) {
+					double slack = this.in.due[this.nodes[m - 1]] - this.start[m];
+					if (slack > 0 && push > slack) {
+						delta += lw * (push - slack);
+					}
+				}
+				if (delta >= budget) {
+					return Double.POSITIVE_INFINITY;
+				}
+			}
+			if (end == this.size || push - this.wait[end + 1] <= EPS) {
+				return delta;
+			}
+			push -= this.wait[end + 1];
+		}
+	}
+
+	/**
+	 * The change in time cost when the stop at {@code pos} now starts at {@code s},
+	 * earlier than before, replaying the later stops until one starts as before.
+	 */
+	private double replayEarlier(int pos, double s) {
 		double delta = 0;
 		for (int k = pos;; k++) {
 			double old = this.start[k];
-			double push = s - old;
-			if (push <= EPS && push >= -EPS) {
+			if (Math.abs(s - old) <= EPS) {
 				return delta;
 			}
-			int node = nodes[k - 1];
+			int node = this.nodes[k - 1];
 			delta += stopCost(node, s) - stopCost(node, old);
 			if (k == this.size) {
 				return delta;
 			}
-			if (later && delta >= budget) {
-				return Double.POSITIVE_INFINITY;
-			}
-			s = Math.max(s + this.leg[k], earliest[nodes[k]]);
+			s = Math.max(s + this.leg[k], this.in.earliest[this.nodes[k]]);
 		}
 	}
 
