@@ -41,32 +41,38 @@ final class Tour {
 	double timeCost;
 
 	/*
-	 * Kept only when the instance is timed. A push of the schedule at a position travels
-	 * unchanged along a run of stops without waiting (a segment) and shrinks by the wait
-	 * at the first stop after it, so per position the tour keeps what a push costs up to
-	 * the end of its segment.
+	 * Kept only when the instance is timed. Pushing the service start at a position later
+	 * by p pushes a later stop k by max(0, p - (waits between them)): waiting absorbs the
+	 * push. With W the running sum of waits, the stops still pushed are a run up to the
+	 * last k with W[k] < p + W[pos], and each is pushed by p + W[pos] - W[k]; prefix sums
+	 * of W over the deliveries and over the stops already late then price the push in
+	 * O(log n).
 	 */
 
 	/** Service time at a position plus the travel time to the next one. */
 	double[] leg;
 
-	/** Time the vehicle waits at a position for its window to open. */
-	double[] wait;
+	/** Sum of the waits for a window to open, at positions 1 to pos. */
+	double[] waitSum;
 
-	/** Last position of the segment a position is in. */
-	int[] segmentEnd;
+	/** Deliveries at positions 1 to pos. */
+	int[] deliveries;
 
-	/** Deliveries from a position to the end of its segment. */
-	int[] segmentDeliveries;
+	/** Sum of {@link #waitSum} over the deliveries at positions 1 to pos. */
+	double[] deliveryWaitSum;
 
-	/** Stops already at or past their due time, from a position to its segment's end. */
-	int[] segmentLate;
+	/** Stops at or past their due time, at positions 1 to pos. */
+	int[] late;
+
+	/** Sum of {@link #waitSum} over the late stops at positions 1 to pos. */
+	double[] lateWaitSum;
 
 	/**
-	 * Smallest time to spare before a due time, among the stops still on time from a
-	 * position to its segment's end.
+	 * Smallest {@code waitSum + time to spare before the due time} over the stops still
+	 * on time at positions pos to the last: a push reaching no further than this makes no
+	 * stop late.
 	 */
-	double[] segmentSlack;
+	double[] onTimeReach;
 
 	Tour(Instance in, int vehicle) {
 		this.in = in;
@@ -89,11 +95,12 @@ final class Tour {
 		this.timeCost = other.timeCost;
 		if (other.leg != null) {
 			this.leg = other.leg.clone();
-			this.wait = other.wait.clone();
-			this.segmentEnd = other.segmentEnd.clone();
-			this.segmentDeliveries = other.segmentDeliveries.clone();
-			this.segmentLate = other.segmentLate.clone();
-			this.segmentSlack = other.segmentSlack.clone();
+			this.waitSum = other.waitSum.clone();
+			this.deliveries = other.deliveries.clone();
+			this.deliveryWaitSum = other.deliveryWaitSum.clone();
+			this.late = other.late.clone();
+			this.lateWaitSum = other.lateWaitSum.clone();
+			this.onTimeReach = other.onTimeReach.clone();
 		}
 	}
 
@@ -116,11 +123,12 @@ final class Tour {
 		this.loadAfter = new int[capacity + 2];
 		if (this.in.timed) {
 			this.leg = new double[capacity + 2];
-			this.wait = new double[capacity + 2];
-			this.segmentEnd = new int[capacity + 2];
-			this.segmentDeliveries = new int[capacity + 2];
-			this.segmentLate = new int[capacity + 2];
-			this.segmentSlack = new double[capacity + 2];
+			this.waitSum = new double[capacity + 2];
+			this.deliveries = new int[capacity + 2];
+			this.deliveryWaitSum = new double[capacity + 2];
+			this.late = new int[capacity + 2];
+			this.lateWaitSum = new double[capacity + 2];
+			this.onTimeReach = new double[capacity + 2];
 		}
 	}
 
@@ -180,24 +188,32 @@ final class Tour {
 	private void refreshTimeCosts() {
 		double[][] t = this.in.time;
 		double cost = 0;
-		for (int pos = 0; pos <= this.size; pos++) {
+		this.leg[0] = t[loc(0)][loc(1)];
+		for (int pos = 1; pos <= this.size; pos++) {
+			int node = this.nodes[pos - 1];
 			this.leg[pos] = service(pos) + t[loc(pos)][loc(pos + 1)];
-			if (pos > 0) {
-				cost += stopCost(this.nodes[pos - 1], this.start[pos]);
-				this.wait[pos] = this.start[pos] - (this.start[pos - 1] + this.leg[pos - 1]);
-			}
+			double s = this.start[pos];
+			cost += stopCost(node, s);
+			// rounding can leave a wait of -1e-15 where there is none
+			double wait = Math.max(0, s - (this.start[pos - 1] + this.leg[pos - 1]));
+			double w = this.waitSum[pos - 1] + wait;
+			this.waitSum[pos] = w;
+			int delivery = node & 1;
+			this.deliveries[pos] = this.deliveries[pos - 1] + delivery;
+			this.deliveryWaitSum[pos] = this.deliveryWaitSum[pos - 1] + delivery * w;
+			boolean lateNow = s >= this.in.due[node];
+			this.late[pos] = this.late[pos - 1] + (lateNow ? 1 : 0);
+			this.lateWaitSum[pos] = this.lateWaitSum[pos - 1] + (lateNow ? w : 0);
 		}
 		this.timeCost = cost;
+		double reach = Double.POSITIVE_INFINITY;
 		for (int pos = this.size; pos >= 1; pos--) {
 			int node = this.nodes[pos - 1];
-			double slack = this.in.due[node] - this.start[pos];
-			boolean late = slack <= 0;
-			boolean joined = pos < this.size && this.wait[pos + 1] <= EPS;
-			this.segmentEnd[pos] = joined ? this.segmentEnd[pos + 1] : pos;
-			this.segmentDeliveries[pos] = (node & 1) + (joined ? this.segmentDeliveries[pos + 1] : 0);
-			this.segmentLate[pos] = (late ? 1 : 0) + (joined ? this.segmentLate[pos + 1] : 0);
-			this.segmentSlack[pos] = Math.min(late ? Double.POSITIVE_INFINITY : slack,
-					joined ? this.segmentSlack[pos + 1] : Double.POSITIVE_INFINITY);
+			double spare = this.in.due[node] - this.start[pos];
+			if (spare > 0) {
+				reach = Math.min(reach, this.waitSum[pos] + spare);
+			}
+			this.onTimeReach[pos] = reach;
 		}
 	}
 
@@ -414,15 +430,16 @@ final class Tour {
 	 * The change in time cost of the stops from {@code pos} on when the vehicle now
 	 * arrives at {@code pos} at {@code arrival}.
 	 * <p>
-	 * A push later by {@code p} costs, per segment (run of stops without waiting), the
-	 * completion weight times {@code p} per delivery, the lateness weight times {@code p}
-	 * per stop already late, and the lateness weight times whatever exceeds the time to
-	 * spare at a stop still on time (walked stop by stop only when {@code p} exceeds the
-	 * segment's smallest time to spare). The wait before the next segment then absorbs
-	 * part of the push; the pass ends when nothing is left, or once the change reaches
-	 * {@code budget} (the caller would not take that insertion anyway) and then returns
-	 * infinity. A push earlier, possible only when travel times break the triangle
-	 * inequality, is replayed stop by stop.
+	 * A push later by {@code p} reaches the stops up to the last one whose
+	 * {@link #waitSum} is below {@code r = p + waitSum[pos]} (found by binary search: the
+	 * forward pass, stopped where the push is absorbed), and pushes each by
+	 * {@code r - waitSum}. Deliveries and stops already late cost their weight times
+	 * that, summed from the prefix sums; a stop still on time costs the lateness weight
+	 * times what the push exceeds its time to spare, and those are walked only when
+	 * {@link #onTimeReach} says one may become late. When that walk brings the change to
+	 * {@code budget} the caller would not take the insertion, and infinity is returned. A
+	 * push earlier, possible only when travel times break the triangle inequality, is
+	 * replayed stop by stop.
 	 */
 	private double tailDelta(int pos, double arrival, double budget) {
 		if (pos > this.size) {
@@ -436,47 +453,44 @@ final class Tour {
 		if (budget <= 0) {
 			return Double.POSITIVE_INFINITY;
 		}
-		double lw = this.in.latenessWeight;
-		double cw = this.in.completionWeight;
-		// first what the push costs at deliveries and at stops already late, which is a
-		// product per segment; the stops it makes late are walked only if that leaves
-		// room
-		double delta = 0;
-		boolean makesLate = false;
-		for (int k = pos, end;; k = end + 1) {
-			end = this.segmentEnd[k];
-			delta += push * (cw * this.segmentDeliveries[k] + lw * this.segmentLate[k]);
-			makesLate |= push > this.segmentSlack[k];
-			if (delta >= budget) {
-				return Double.POSITIVE_INFINITY;
+		double[] w = this.waitSum;
+		double reach = push + w[pos];
+		// last position the push still reaches
+		int lo = pos;
+		int hi = this.size;
+		while (lo < hi) {
+			int mid = (lo + hi + 1) >>> 1;
+			if (w[mid] < reach - EPS) {
+				lo = mid;
 			}
-			if (end == this.size || push - this.wait[end + 1] <= EPS) {
-				break;
+			else {
+				hi = mid - 1;
 			}
-			push -= this.wait[end + 1];
 		}
-		if (!makesLate || lw == 0) {
+		int last = lo;
+		double lw = this.in.latenessWeight;
+		double delta = this.in.completionWeight * (reach * (this.deliveries[last] - this.deliveries[pos - 1])
+				- (this.deliveryWaitSum[last] - this.deliveryWaitSum[pos - 1]));
+		if (lw == 0) {
 			return delta;
 		}
-		push = s - this.start[pos];
-		for (int k = pos, end;; k = end + 1) {
-			end = this.segmentEnd[k];
-			if (push > this.segmentSlack[k]) {
-				for (int m = k; m <= end; m++) {
-					double slack = this.in.due[this.nodes[m - 1]] - this.start[m];
-					if (slack > 0 && push > slack) {
-						delta += lw * (push - slack);
-					}
-				}
-				if (delta >= budget) {
-					return Double.POSITIVE_INFINITY;
-				}
-			}
-			if (end == this.size || push - this.wait[end + 1] <= EPS) {
-				return delta;
-			}
-			push -= this.wait[end + 1];
+		delta += lw * (reach * (this.late[last] - this.late[pos - 1])
+				- (this.lateWaitSum[last] - this.lateWaitSum[pos - 1]));
+		if (reach <= this.onTimeReach[pos]) {
+			return delta;
 		}
+		if (delta >= budget) {
+			return Double.POSITIVE_INFINITY;
+		}
+		double[] due = this.in.due;
+		for (int k = pos; k <= last; k++) {
+			double spare = due[this.nodes[k - 1]] - this.start[k];
+			double over = reach - w[k] - spare;
+			if (spare > 0 && over > 0) {
+				delta += lw * over;
+			}
+		}
+		return delta;
 	}
 
 	/**
