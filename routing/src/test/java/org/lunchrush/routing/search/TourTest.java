@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The cached schedule's insertion cost against brute force: for random tours and
  * requests, {@link Tour#bestInsertion} must return the cheapest feasible insertion, as
- * found by inserting the request at every pair of positions and recomputing the tour.
+ * found by inserting the request at every pair of positions and recomputing the tour, and
+ * it must cost less than leaving the request in the bank.
  */
 class TourTest {
 
@@ -71,6 +72,8 @@ class TourTest {
 					continue;
 				}
 				assertThat(claimed).isCloseTo(cheapest, within(1e-6));
+				// so that serving a request always beats leaving it in the bank
+				assertThat(claimed).isLessThan(in.bankPenalty);
 				Tour inserted = tour.copy();
 				inserted.insert(r, found.pickupPos, found.deliveryPos);
 				assertThat(inserted.firstViolation()).isZero();

@@ -52,6 +52,16 @@ record CampusRound(RoutingProblem problem, int onBoard, int assigned, int waitin
 
 		static final Shape LUNCH_PEAK = new Shape(20, 60, 150, 100, 250);
 
+		/**
+		 * A round of {@code orders} in the lunch peak's mix: 30 % in bags, 20 % promised,
+		 * the rest waiting.
+		 */
+		static Shape of(int orders, int riders) {
+			int onBoard = (int) Math.round(0.3 * orders);
+			int assigned = (int) Math.round(0.2 * orders);
+			return new Shape(20, riders, onBoard, assigned, orders - onBoard - assigned);
+		}
+
 		int orders() {
 			return this.onBoard + this.assigned + this.waiting;
 		}
