@@ -10,9 +10,9 @@ import java.util.Arrays;
  * rest of the route on time, and the load on board when leaving.
  * <p>
  * When the objective weighs time ({@link Instance#timed}), the tour also keeps its
- * lateness and completion cost and, per position, the time from starting service there to
- * arriving at the next stop; an insertion's time cost is then found by pushing the later
- * stops forward one by one until the push is absorbed by waiting.
+ * weighted lateness and completion and prefix sums of the waits, so that the exact change
+ * in time cost of pushing the later stops is found without walking them (see
+ * {@link #tailDelta}).
  */
 final class Tour {
 
