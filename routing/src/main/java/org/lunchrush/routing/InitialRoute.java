@@ -10,8 +10,10 @@ import java.util.List;
  * The solver takes it as a wish, not a constraint: it keeps the stops in the given order
  * and sends to the bank, to be placed again, every request whose stops cannot stay where
  * they are (unknown id, named twice, pickup after delivery or missing, pinned to another
- * vehicle, over capacity, or a window that can no longer be met there). The pickup of an
- * {@linkplain Request#onBoard on-board} request may be left out: it is put at the front.
+ * vehicle, over capacity, or a window that can no longer be met there); the requests of a
+ * route for an unknown vehicle, or of a second route for the same vehicle, go there too.
+ * The pickup of an {@linkplain Request#onBoard on-board} request may be left out: it is
+ * put at the front.
  *
  * @param vehicleId the {@link Vehicle#id()} driving it
  * @param stops stops in visiting order

@@ -20,8 +20,10 @@ public final class RoutingSolver {
 
 	/**
 	 * Solves starting from given routes, typically the previous round's plan. The answer
-	 * costs no more than the warm start after repair (see {@link InitialRoute}) and the
-	 * insertion of every request it left out.
+	 * is never worse than the warm start after repair (see {@link InitialRoute}) and the
+	 * insertion of every request it left out: it serves at least as many requests and,
+	 * for as many, costs no more (with vehicle minimisation: uses no more vehicles, and
+	 * for as many no more distance).
 	 * @param problem the problem
 	 * @param settings time limit, seed and early stop
 	 * @param warmStart routes to start from, at most one per vehicle; requests not

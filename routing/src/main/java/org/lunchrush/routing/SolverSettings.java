@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param timeLimit wall-clock time the search may take
  * @param seed seed of the random generator
  * @param idleIterationLimit stop after this many consecutive search iterations that did
- * not improve the best plan; 0 searches until the time limit
+ * not improve the best plan; 0 searches until the time limit. With an objective that
+ * minimises vehicles, each attempt at doing with one vehicle fewer and the final search
+ * count separately.
  */
 public record SolverSettings(Duration timeLimit, long seed, int idleIterationLimit) {
 

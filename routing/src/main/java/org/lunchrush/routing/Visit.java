@@ -28,8 +28,8 @@ public record Visit(int location, double earliest, double latest, double service
 		if (serviceTime < 0) {
 			throw new IllegalArgumentException("service time must not be negative: " + serviceTime);
 		}
-		if (Double.isNaN(due)) {
-			throw new IllegalArgumentException("due must be a time or +infinity, not NaN");
+		if (Double.isNaN(due) || due == Double.NEGATIVE_INFINITY) {
+			throw new IllegalArgumentException("due must be a time or +infinity: " + due);
 		}
 	}
 

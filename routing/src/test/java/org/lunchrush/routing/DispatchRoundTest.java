@@ -184,6 +184,25 @@ class DispatchRoundTest {
 		}
 
 		@Test
+		void servesAnOrderThatCanOnlyBeLate() {
+			// one bag: order 1 must be collected at x=10 by 12 and is due at x=-100 at 0,
+			// long before anyone could get there; it is served, 120 late, and order 2
+			// after
+			// it (taking order 2 first would make order 1 impossible)
+			RoutingProblem problem = line(0, 10, 20, -100).rider(1, 0, 1)
+				.request(1, at(1, OPEN, 12, 0), due(3, 0), 1)
+				.request(2, 1, 2, 1)
+				.objective(Objective.dispatch(10, 0))
+				.build();
+
+			RoutingSolution solution = solve(problem);
+
+			assertThat(solution.unassigned()).isEmpty();
+			assertThat(deliveryOrder(solution.routes().get(0))).containsExactly(1, 2);
+			assertThat(solution.totalLateness()).isEqualTo(120.0);
+		}
+
+		@Test
 		void staysOnTimeWhenThatCostsNothing() {
 			// the due times add no cost unless a stop is late: with order 2 due late too,
 			// the shorter way wins again

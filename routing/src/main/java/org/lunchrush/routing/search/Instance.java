@@ -92,6 +92,16 @@ final class Instance {
 	/** Cost of a banked request: more than any one insertion can cost. */
 	final double bankPenalty;
 
+	/**
+	 * Whether distances and travel times between the locations in use satisfy the
+	 * triangle inequality (checked up to {@link #TRIANGLE_CHECK_LIMIT} locations, assumed
+	 * not beyond). Insertion uses it to give up early on positions that cannot win.
+	 */
+	final boolean triangle;
+
+	/** Most locations in use for which {@link #triangle} is checked (cubic cost). */
+	static final int TRIANGLE_CHECK_LIMIT = 200;
+
 	Instance(RoutingProblem problem) {
 		this.problem = problem;
 		List<Request> rs = problem.requests();
@@ -170,6 +180,47 @@ final class Instance {
 		this.completionWeight = objective.completionWeight();
 		this.timed = this.latenessWeight > 0 || this.completionWeight > 0;
 		this.bankPenalty = 4 * this.maxDistance + (this.timed ? timeCostBound() : 0);
+		this.triangle = this.timed && satisfiesTriangleInequality();
+	}
+
+	private boolean satisfiesTriangleInequality() {
+		boolean[] used = new boolean[this.distance.length];
+		for (int loc : this.location) {
+			used[loc] = true;
+		}
+		for (int loc : this.startLocation) {
+			used[loc] = true;
+		}
+		if (this.nowhere >= 0) {
+			// only ever the last position, never a way through
+			used[this.nowhere] = false;
+		}
+		int[] places = new int[used.length];
+		int n = 0;
+		for (int loc = 0; loc < used.length; loc++) {
+			if (used[loc]) {
+				places[n++] = loc;
+			}
+		}
+		if (n > TRIANGLE_CHECK_LIMIT) {
+			return false;
+		}
+		for (int a = 0; a < n; a++) {
+			double[] da = this.distance[places[a]];
+			double[] ta = this.time[places[a]];
+			for (int b = 0; b < n; b++) {
+				for (int c = 0; c < n; c++) {
+					double[] dc = this.distance[places[c]];
+					double[] tc = this.time[places[c]];
+					int pb = places[b];
+					int pc = places[c];
+					if (da[pb] > da[pc] + dc[pb] + 1e-9 || ta[pb] > ta[pc] + tc[pb] + 1e-9) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
 	}
 
 	private void set(int node, Visit visit, int change) {

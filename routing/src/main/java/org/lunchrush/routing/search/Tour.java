@@ -10,9 +10,9 @@ import java.util.Arrays;
  * rest of the route on time, and the load on board when leaving.
  * <p>
  * When the objective weighs time ({@link Instance#timed}), the tour also keeps its
- * lateness and completion cost and, per position, the time from starting service there to
- * arriving at the next stop; an insertion's time cost is then found by pushing the later
- * stops forward one by one until the push is absorbed by waiting.
+ * weighted lateness and completion and prefix sums of the waits, so that the exact change
+ * in time cost of pushing the later stops is found without walking them (see
+ * {@link #tailDelta}).
  */
 final class Tour {
 
@@ -40,11 +40,39 @@ final class Tour {
 	 */
 	double timeCost;
 
-	/**
-	 * Service time at a position plus the travel time to the next one; kept only when the
-	 * instance is timed.
+	/*
+	 * Kept only when the instance is timed. Pushing the service start at a position later
+	 * by p pushes a later stop k by max(0, p - (waits between them)): waiting absorbs the
+	 * push. With W the running sum of waits, the stops still pushed are a run up to the
+	 * last k with W[k] < p + W[pos], and each is pushed by p + W[pos] - W[k]; prefix sums
+	 * of W over the deliveries and over the stops already late then price the push in
+	 * O(log n).
 	 */
+
+	/** Service time at a position plus the travel time to the next one. */
 	double[] leg;
+
+	/** Sum of the waits for a window to open, at positions 1 to pos. */
+	double[] waitSum;
+
+	/** Deliveries at positions 1 to pos. */
+	int[] deliveries;
+
+	/** Sum of {@link #waitSum} over the deliveries at positions 1 to pos. */
+	double[] deliveryWaitSum;
+
+	/** Stops at or past their due time, at positions 1 to pos. */
+	int[] late;
+
+	/** Sum of {@link #waitSum} over the late stops at positions 1 to pos. */
+	double[] lateWaitSum;
+
+	/**
+	 * Smallest {@code waitSum + time to spare before the due time} over the stops still
+	 * on time at positions pos to the last: a push reaching no further than this makes no
+	 * stop late.
+	 */
+	double[] onTimeReach;
 
 	Tour(Instance in, int vehicle) {
 		this.in = in;
@@ -65,7 +93,15 @@ final class Tour {
 		this.loadAfter = other.loadAfter.clone();
 		this.distance = other.distance;
 		this.timeCost = other.timeCost;
-		this.leg = (other.leg != null) ? other.leg.clone() : null;
+		if (other.leg != null) {
+			this.leg = other.leg.clone();
+			this.waitSum = other.waitSum.clone();
+			this.deliveries = other.deliveries.clone();
+			this.deliveryWaitSum = other.deliveryWaitSum.clone();
+			this.late = other.late.clone();
+			this.lateWaitSum = other.lateWaitSum.clone();
+			this.onTimeReach = other.onTimeReach.clone();
+		}
 	}
 
 	Tour copy() {
@@ -85,7 +121,15 @@ final class Tour {
 		this.start = new double[capacity + 2];
 		this.latestStart = new double[capacity + 2];
 		this.loadAfter = new int[capacity + 2];
-		this.leg = this.in.timed ? new double[capacity + 2] : null;
+		if (this.in.timed) {
+			this.leg = new double[capacity + 2];
+			this.waitSum = new double[capacity + 2];
+			this.deliveries = new int[capacity + 2];
+			this.deliveryWaitSum = new double[capacity + 2];
+			this.late = new int[capacity + 2];
+			this.lateWaitSum = new double[capacity + 2];
+			this.onTimeReach = new double[capacity + 2];
+		}
 	}
 
 	int loc(int pos) {
@@ -137,14 +181,39 @@ final class Tour {
 					this.latestStart[pos + 1] - service(pos) - t[loc(pos)][loc(pos + 1)]);
 		}
 		if (this.in.timed) {
-			double cost = 0;
-			for (int pos = 0; pos <= this.size; pos++) {
-				this.leg[pos] = service(pos) + t[loc(pos)][loc(pos + 1)];
-				if (pos > 0) {
-					cost += stopCost(this.nodes[pos - 1], this.start[pos]);
-				}
+			refreshTimeCosts();
+		}
+	}
+
+	private void refreshTimeCosts() {
+		double[][] t = this.in.time;
+		double cost = 0;
+		this.leg[0] = t[loc(0)][loc(1)];
+		for (int pos = 1; pos <= this.size; pos++) {
+			int node = this.nodes[pos - 1];
+			this.leg[pos] = service(pos) + t[loc(pos)][loc(pos + 1)];
+			double s = this.start[pos];
+			cost += stopCost(node, s);
+			// rounding can leave a wait of -1e-15 where there is none
+			double wait = Math.max(0, s - (this.start[pos - 1] + this.leg[pos - 1]));
+			double w = this.waitSum[pos - 1] + wait;
+			this.waitSum[pos] = w;
+			int delivery = node & 1;
+			this.deliveries[pos] = this.deliveries[pos - 1] + delivery;
+			this.deliveryWaitSum[pos] = this.deliveryWaitSum[pos - 1] + delivery * w;
+			boolean lateNow = s >= this.in.due[node];
+			this.late[pos] = this.late[pos - 1] + (lateNow ? 1 : 0);
+			this.lateWaitSum[pos] = this.lateWaitSum[pos - 1] + (lateNow ? w : 0);
+		}
+		this.timeCost = cost;
+		double reach = Double.POSITIVE_INFINITY;
+		for (int pos = this.size; pos >= 1; pos--) {
+			int node = this.nodes[pos - 1];
+			double spare = this.in.due[node] - this.start[pos];
+			if (spare > 0) {
+				reach = Math.min(reach, this.waitSum[pos] + spare);
 			}
-			this.timeCost = cost;
+			this.onTimeReach[pos] = reach;
 		}
 	}
 
@@ -278,9 +347,16 @@ final class Tour {
 		int cap = in.capacity[this.vehicle];
 		double[][] t = in.time;
 		double[][] d = in.distance;
+		// With the triangle inequality, detours and pushes are never negative, so the
+		// cost
+		// found so far (added distance of the pickup, time cost of the pickup and of the
+		// stops it pushed, and the delivery's own cost were it served no later than it
+		// could be) only grows: a position that cannot beat the best is given up at once.
+		boolean triangle = in.triangle;
 		double best = Double.POSITIVE_INFINITY;
-		int last = this.size + 1;
-		for (int i = 1; i <= last; i++) {
+		// from the end backwards: late positions push few stops, so a good insertion is
+		// found early and bounds the time cost evaluation of the rest
+		for (int i = this.size + 1; i >= 1; i--) {
 			int prev = i - 1;
 			if (this.loadAfter[prev] + demand > cap) {
 				continue;
@@ -296,6 +372,10 @@ final class Tour {
 			double pushed = stopCost(p, sP);
 			// delivery right after the pickup
 			double sD = Math.max(sP + in.service[p] + t[pLoc][dLoc], in.earliest[dNode]);
+			if (triangle && addP + pushed + stopCost(dNode, sD) >= best) {
+				// every way of placing the delivery from here costs at least this much
+				continue;
+			}
 			double next = sD + in.service[dNode] + t[dLoc][iLoc];
 			if (sD <= in.latest[dNode] + EPS && next <= this.latestStart[i] + EPS) {
 				double cost = d[prevLoc][pLoc] + d[pLoc][dLoc] + d[dLoc][iLoc] - d[prevLoc][iLoc] + pushed
@@ -321,6 +401,10 @@ final class Tour {
 					break;
 				}
 				pushed += stopCost(node, s) - stopCost(node, this.start[pos]);
+				if (triangle && addP + pushed + stopCost(dNode, s) >= best) {
+					// and only grows as the delivery moves further back
+					break;
+				}
 				int nextLoc = loc(pos + 1);
 				double sD2 = Math.max(s + service(pos) + t[posLoc][dLoc], in.earliest[dNode]);
 				double next2 = sD2 + in.service[dNode] + t[dLoc][nextLoc];
@@ -344,38 +428,88 @@ final class Tour {
 
 	/**
 	 * The change in time cost of the stops from {@code pos} on when the vehicle now
-	 * arrives at {@code pos} at {@code arrival}. Walks forward until the new start equals
-	 * the cached one (the push was absorbed by waiting, so nothing later moves). When the
-	 * stops only move later, each step adds a non-negative amount, so the walk also stops
-	 * once {@code budget} is used up: the caller will not take that insertion anyway.
+	 * arrives at {@code pos} at {@code arrival}.
+	 * <p>
+	 * A push later by {@code p} reaches the stops up to the last one whose
+	 * {@link #waitSum} is below {@code r = p + waitSum[pos]} (found by binary search: the
+	 * forward pass, stopped where the push is absorbed), and pushes each by
+	 * {@code r - waitSum}. Deliveries and stops already late cost their weight times
+	 * that, summed from the prefix sums; a stop still on time costs the lateness weight
+	 * times what the push exceeds its time to spare, and those are walked only when
+	 * {@link #onTimeReach} says one may become late. When that walk brings the change to
+	 * {@code budget} the caller would not take the insertion, and infinity is returned. A
+	 * push earlier, possible only when travel times break the triangle inequality, is
+	 * replayed stop by stop.
 	 */
 	private double tailDelta(int pos, double arrival, double budget) {
 		if (pos > this.size) {
 			return 0;
 		}
-		int[] nodes = this.nodes;
-		double[] earliest = this.in.earliest;
-		double s = Math.max(arrival, earliest[nodes[pos - 1]]);
-		boolean later = s >= this.start[pos];
-		if (later && budget <= 0) {
+		double s = Math.max(arrival, this.in.earliest[this.nodes[pos - 1]]);
+		double push = s - this.start[pos];
+		if (push <= EPS) {
+			return (push >= -EPS) ? 0 : replayEarlier(pos, s);
+		}
+		if (budget <= 0) {
 			return Double.POSITIVE_INFINITY;
 		}
+		double[] w = this.waitSum;
+		double reach = push + w[pos];
+		// last position the push still reaches
+		int lo = pos;
+		int hi = this.size;
+		while (lo < hi) {
+			int mid = (lo + hi + 1) >>> 1;
+			if (w[mid] < reach - EPS) {
+				lo = mid;
+			}
+			else {
+				hi = mid - 1;
+			}
+		}
+		int last = lo;
+		double lw = this.in.latenessWeight;
+		double delta = this.in.completionWeight * (reach * (this.deliveries[last] - this.deliveries[pos - 1])
+				- (this.deliveryWaitSum[last] - this.deliveryWaitSum[pos - 1]));
+		if (lw == 0) {
+			return delta;
+		}
+		delta += lw * (reach * (this.late[last] - this.late[pos - 1])
+				- (this.lateWaitSum[last] - this.lateWaitSum[pos - 1]));
+		if (reach <= this.onTimeReach[pos]) {
+			return delta;
+		}
+		if (delta >= budget) {
+			return Double.POSITIVE_INFINITY;
+		}
+		double[] due = this.in.due;
+		for (int k = pos; k <= last; k++) {
+			double spare = due[this.nodes[k - 1]] - this.start[k];
+			double over = reach - w[k] - spare;
+			if (spare > 0 && over > 0) {
+				delta += lw * over;
+			}
+		}
+		return delta;
+	}
+
+	/**
+	 * The change in time cost when the stop at {@code pos} now starts at {@code s},
+	 * earlier than before, replaying the later stops until one starts as before.
+	 */
+	private double replayEarlier(int pos, double s) {
 		double delta = 0;
 		for (int k = pos;; k++) {
 			double old = this.start[k];
-			double push = s - old;
-			if (push <= EPS && push >= -EPS) {
+			if (Math.abs(s - old) <= EPS) {
 				return delta;
 			}
-			int node = nodes[k - 1];
+			int node = this.nodes[k - 1];
 			delta += stopCost(node, s) - stopCost(node, old);
 			if (k == this.size) {
 				return delta;
 			}
-			if (later && delta >= budget) {
-				return Double.POSITIVE_INFINITY;
-			}
-			s = Math.max(s + this.leg[k], earliest[nodes[k]]);
+			s = Math.max(s + this.leg[k], this.in.earliest[this.nodes[k]]);
 		}
 	}
 

@@ -126,15 +126,12 @@ final class WarmStart {
 			sequence[n++] = node;
 		}
 		for (int node : nodes) {
-			if (!rejected[node >> 1] && (((node & 1) == 1) || hasDelivery(nodes, node + 1))) {
+			// a pickup stays only with its delivery in this route
+			if (!rejected[node >> 1] && (((node & 1) == 1) || nodes.contains(node + 1))) {
 				sequence[n++] = node;
 			}
 		}
 		return Arrays.copyOf(sequence, n);
-	}
-
-	private static boolean hasDelivery(List<Integer> nodes, int delivery) {
-		return nodes.contains(delivery);
 	}
 
 	/** Removes both stops of a request from the first {@code count} nodes. */

@@ -31,6 +31,8 @@ public final class DispatchBench {
 
 	static final String USAGE = """
 			用法 Usage: ./lunchrush dispatch-bench lilim [选项 options]
+			       ./lunchrush dispatch-bench round [选项 options]   (派单轮次计时 / dispatch-round timing,
+			                                                   see round --help)
 
 			在 Li & Lim 取送货基准（56 个 100 任务实例）上运行路径规划核心，并在同一次运行、同样的时间限制下
 			运行 jsprit 作为参照列；每个解都由独立的可行性检查器复核。
@@ -58,6 +60,10 @@ public final class DispatchBench {
 	}
 
 	public static void main(String[] args) throws IOException {
+		if (args.length > 0 && args[0].equals("round")) {
+			RoundBench.main(args);
+			return;
+		}
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -261,7 +267,7 @@ public final class DispatchBench {
 				i++;
 			}
 			else if (i < args.length && !args[i].startsWith("-")) {
-				throw new IllegalArgumentException("未知基准 / unknown benchmark: " + args[i] + " (only lilim)");
+				throw new IllegalArgumentException("未知基准 / unknown benchmark: " + args[i] + " (lilim or round)");
 			}
 			for (; i < args.length; i++) {
 				String arg = args[i];
