@@ -43,9 +43,11 @@ import org.lunchrush.routing.Visit;
  * orders from one stall to one building ride together, because the stop overhead is paid
  * once per building (see {@link Campus}).</li>
  * </ul>
- * Only orders whose pickup the plan reaches within the commit horizon are given to a
- * rider this round; the others keep waiting and are planned again next round, when a
- * rider finishing nearby may suit them better (a rolling horizon).
+ * Only orders whose pickup the plan reaches within the commit horizon of the route's
+ * first stop are given to a rider this round; the others keep waiting and are planned
+ * again next round, when a rider finishing nearby may suit them better (a rolling
+ * horizon). Counting from the first stop rather than from now keeps a stall farther than
+ * the horizon from every rider (the shop at the gate) from waiting for ever.
  */
 public final class RoutingDispatch implements DispatchStrategy {
 
@@ -208,7 +210,8 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		/**
 		 * The riders whose route changed, with their new stops: the orders they hold, and
-		 * the waiting orders whose pickup starts within the commit horizon.
+		 * the waiting orders whose pickup the route reaches within the commit horizon of
+		 * its first stop.
 		 */
 		List<RiderPlan> plans(RoutingSolution solution, Duration commitHorizon) {
 			double horizon = commitHorizon.toMillis() / 1000.0;
@@ -229,10 +232,11 @@ public final class RoutingDispatch implements DispatchStrategy {
 					continue;
 				}
 				Set<Long> committed = new HashSet<>(held);
+				double firstArrival = route.stops().isEmpty() ? 0 : route.stops().get(0).arrival();
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
 					long orderId = this.tasks.get(stop.request().id()).orderId();
 					if (stop.kind() == org.lunchrush.routing.StopKind.PICKUP && !held.contains(orderId)
-							&& stop.arrival() <= horizon) {
+							&& stop.arrival() <= firstArrival + horizon) {
 						committed.add(orderId);
 					}
 				}

@@ -146,6 +146,22 @@ class RoutingDispatchTest {
 	}
 
 	@Test
+	void aStallFartherThanTheHorizonFromEveryRiderStillGetsARider() {
+		// 1,200 m from the gate to the far dorm: 330 s, beyond a horizon of two minutes
+		RoutingDispatch shortHorizon = new RoutingDispatch(
+				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(2), 1));
+		DispatchTask atTheGate = new DispatchTask(11, GATE, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(30)));
+
+		List<RiderPlan> plans = shortHorizon
+			.plan(new Round(NOW, List.of(atTheGate), List.of(idle(101, FAR_DORM)), CAMPUS));
+
+		assertThat(plans).singleElement()
+			.satisfies((plan) -> assertThat(plan.stops()).containsExactly(PlannedStop.pickup(11),
+					PlannedStop.dropoff(11)));
+	}
+
+	@Test
 	void aQuietRoundPlansNothing() {
 		assertThat(this.strategy.plan(new Round(NOW, List.of(), List.of(idle(101, CANTEEN)), CAMPUS))).isEmpty();
 		assertThat(this.strategy.plan(new Round(NOW, List.of(waiting(11, NEAR_DORM)), List.of(), CAMPUS))).isEmpty();

@@ -67,7 +67,7 @@ public final class CampusSim {
 			out.println("## 策略 Strategy: " + name);
 			err.println("… " + name);
 			try {
-				Simulation.Outcome outcome = simulation.run(name, Strategies.create(name), err::println);
+				Simulation.Outcome outcome = simulation.run(name, Strategies.create(name, options), err::println);
 				List<String> broken = RunAudit.violations(orders, riders, outcome.events());
 				if (!broken.isEmpty()) {
 					throw new AuditFailure("strategy " + name + ", the run's log", broken);

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.lunchrush.dispatch.RoutingDispatch;
+
 /**
  * The command line of {@code ./lunchrush simulate}.
  *
@@ -23,12 +25,15 @@ import java.util.List;
  * @param stopOverhead parking and walking in, once per building
  * @param pickupService time per order taken at a stall
  * @param dropoffService time per order handed over
+ * @param planTimeLimit how long the routing strategy may search per round
+ * @param commitHorizon the routing strategy's commit horizon
  * @param giveUpAfter simulated time from the shift's start after which an unfinished run
  * fails
  */
 record Options(boolean help, int orders, int minutes, int riders, int capacity, List<String> strategies, long seed,
 		Duration roundInterval, Duration lookahead, Duration promise, double detourFactor, double metresPerSecond,
-		Duration stopOverhead, Duration pickupService, Duration dropoffService, Duration giveUpAfter) {
+		Duration stopOverhead, Duration pickupService, Duration dropoffService, Duration planTimeLimit,
+		Duration commitHorizon, Duration giveUpAfter) {
 
 	static final String USAGE = """
 			用法 Usage: ./lunchrush simulate [选项 options]
@@ -55,6 +60,9 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 			  --stop-overhead SECONDS  每栋楼停车进出 / parking and walking in, once per building (45)
 			  --pickup-service SECONDS 每单取餐 / per order taken at a stall (20)
 			  --dropoff-service SECONDS 每单送达 / per order handed over (20)
+			  --plan-time-limit MS     路径规划每轮限时 / routing: search time per round (800)
+			  --commit-horizon MINUTES 路径规划承诺窗口 / routing: give a rider only the orders whose stall
+			                           the route reaches within this of its first stop (5)
 			  --give-up-hours H        模拟超过 H 小时未送完即失败 / fail when not done H simulated hours
 			                           after the shift starts (24)
 			  --help                   显示帮助 / print this help
@@ -87,6 +95,8 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 		long pickupService = 20;
 		long dropoffService = 20;
 		long giveUpHours = 24;
+		long planTimeLimit = RoutingDispatch.Settings.DEFAULTS.timeLimit().toMillis();
+		long commitHorizon = RoutingDispatch.Settings.DEFAULTS.commitHorizon().toMinutes();
 		boolean help = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -115,6 +125,8 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 					case "--pickup-service" -> pickupService = Long.parseLong(value);
 					case "--dropoff-service" -> dropoffService = Long.parseLong(value);
 					case "--give-up-hours" -> giveUpHours = Long.parseLong(value);
+					case "--plan-time-limit" -> planTimeLimit = Long.parseLong(value);
+					case "--commit-horizon" -> commitHorizon = Long.parseLong(value);
 					default -> throw new IllegalArgumentException("未知选项 / unknown option: " + arg);
 				}
 			}
@@ -127,12 +139,14 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 		require(roundInterval >= 1 && giveUpHours >= 1, "--round-interval and --give-up-hours must be at least 1");
 		require(lookahead >= 0 && promise >= 0 && stopOverhead >= 0 && pickupService >= 0 && dropoffService >= 0,
 				"--lookahead, --promise and the service times must not be negative");
+		require(planTimeLimit >= 1 && commitHorizon >= 0,
+				"--plan-time-limit must be at least 1 and --commit-horizon not negative");
 		require(detour >= 1 && speed > 0, "--detour must be at least 1 and --speed positive");
 		require(!strategies.isEmpty(), "no strategy to run");
 		return new Options(help, orders, minutes, riders, capacity, strategies, seed, Duration.ofSeconds(roundInterval),
 				Duration.ofMinutes(lookahead), Duration.ofMinutes(promise), detour, speed,
 				Duration.ofSeconds(stopOverhead), Duration.ofSeconds(pickupService), Duration.ofSeconds(dropoffService),
-				Duration.ofHours(giveUpHours));
+				Duration.ofMillis(planTimeLimit), Duration.ofMinutes(commitHorizon), Duration.ofHours(giveUpHours));
 	}
 
 	private static List<String> strategies(String value) {

@@ -3,7 +3,7 @@ package org.lunchrush.campussim;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.lunchrush.dispatch.DispatchStrategy;
 import org.lunchrush.dispatch.NearestIdleRider;
@@ -18,7 +18,7 @@ final class Strategies {
 	/** What the results are compared with. */
 	static final String BASELINE = "nearest";
 
-	private static final Map<String, Supplier<DispatchStrategy>> KNOWN = known();
+	private static final Map<String, Function<Options, DispatchStrategy>> KNOWN = known();
 
 	/** What runs without {@code --strategy}, of those registered: smartest first. */
 	private static final List<String> PREFERRED = List.of("routing", BASELINE);
@@ -26,10 +26,13 @@ final class Strategies {
 	private Strategies() {
 	}
 
-	private static Map<String, Supplier<DispatchStrategy>> known() {
-		Map<String, Supplier<DispatchStrategy>> known = new LinkedHashMap<>();
-		known.put("routing", RoutingDispatch::new);
-		known.put(BASELINE, NearestIdleRider::new);
+	private static Map<String, Function<Options, DispatchStrategy>> known() {
+		Map<String, Function<Options, DispatchStrategy>> known = new LinkedHashMap<>();
+		known.put("routing", (options) -> new RoutingDispatch(new RoutingDispatch.Settings(options.planTimeLimit(),
+				RoutingDispatch.Settings.DEFAULTS.idleIterations(), RoutingDispatch.Settings.DEFAULTS.latenessWeight(),
+				RoutingDispatch.Settings.DEFAULTS.completionWeight(), options.commitHorizon(),
+				RoutingDispatch.Settings.DEFAULTS.seed())));
+		known.put(BASELINE, (options) -> new NearestIdleRider());
 		return known;
 	}
 
@@ -45,12 +48,12 @@ final class Strategies {
 	 * @return a fresh strategy: each run gets its own, so none carries state from another
 	 * @throws IllegalArgumentException for an unknown name, listing the known ones
 	 */
-	static DispatchStrategy create(String name) {
-		Supplier<DispatchStrategy> strategy = KNOWN.get(name);
+	static DispatchStrategy create(String name, Options options) {
+		Function<Options, DispatchStrategy> strategy = KNOWN.get(name);
 		if (strategy == null) {
 			throw new IllegalArgumentException(unknown(name));
 		}
-		return strategy.get();
+		return strategy.apply(options);
 	}
 
 	static String unknown(String name) {
