@@ -3,6 +3,7 @@ package org.lunchrush.dispatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,9 +129,23 @@ public final class RoutingDispatch implements DispatchStrategy {
 		 */
 		private final Set<Long> boarded = new HashSet<>();
 
+		/**
+		 * The waiting orders offered to the solver: those promised soonest, at most twice
+		 * what all the bags hold. More could not be carried within the commit horizon
+		 * anyway, and a lunch peak can have thousands waiting for the kitchens' queues:
+		 * offering them all would only slow the round down.
+		 */
+		private final List<DispatchTask> waiting;
+
 		Problem(Round round) {
 			this.round = round;
 			this.riders = round.riders();
+			int bags = this.riders.stream().mapToInt(RiderRoute::capacity).sum();
+			this.waiting = round.waiting()
+				.stream()
+				.sorted(Comparator.comparing(DispatchTask::promisedBy).thenComparingLong(DispatchTask::orderId))
+				.limit(2L * bags)
+				.toList();
 		}
 
 		RoutingProblem build(Settings settings) {
@@ -140,7 +155,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 				locate(rider.positionBuildingId());
 				rider.tasks().forEach(this::locateTask);
 			}
-			this.round.waiting().forEach(this::locateTask);
+			this.waiting.forEach(this::locateTask);
 			for (int v = 0; v < this.riders.size(); v++) {
 				RiderRoute rider = this.riders.get(v);
 				rider.tasks()
@@ -174,7 +189,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 					requests.add(request(task, this.vehicles.get(v), campus));
 				}
 			}
-			for (DispatchTask task : this.round.waiting()) {
+			for (DispatchTask task : this.waiting) {
 				requests.add(request(task, null, campus));
 			}
 			List<Long> buildings = new ArrayList<>(this.location.keySet());

@@ -162,6 +162,26 @@ class RoutingDispatchTest {
 	}
 
 	@Test
+	void onlyTheOrdersPromisedSoonestAreOfferedTwiceWhatTheBagsHold() {
+		// one rider, a bag of 8: of 20 waiting orders the 16 promised soonest are planned
+		List<DispatchTask> waiting = new ArrayList<>();
+		for (long order = 1; order <= 20; order++) {
+			waiting.add(new DispatchTask(order, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+					NOW.plus(Duration.ofMinutes(60 - order))));
+		}
+		RoutingDispatch longHorizon = new RoutingDispatch(
+				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(60), 1));
+
+		List<RiderPlan> plans = longHorizon.plan(new Round(NOW, waiting, List.of(idle(101, CANTEEN)), CAMPUS));
+
+		assertThat(plans).flatMap(RiderPlan::stops)
+			.extracting(PlannedStop::orderId)
+			.doesNotContain(1L, 2L, 3L, 4L)
+			.contains(20L, 5L);
+		assertPlanIsValid(plans, waiting, List.of(idle(101, CANTEEN)));
+	}
+
+	@Test
 	void aQuietRoundPlansNothing() {
 		assertThat(this.strategy.plan(new Round(NOW, List.of(), List.of(idle(101, CANTEEN)), CAMPUS))).isEmpty();
 		assertThat(this.strategy.plan(new Round(NOW, List.of(waiting(11, NEAR_DORM)), List.of(), CAMPUS))).isEmpty();
