@@ -195,6 +195,9 @@ final class Instance {
 		for (int loc : this.startLocation) {
 			used[loc] = true;
 		}
+		for (int loc : this.endLocation) {
+			used[loc] = true;
+		}
 		if (this.nowhere >= 0) {
 			// only ever the last position, never a way through
 			used[this.nowhere] = false;
