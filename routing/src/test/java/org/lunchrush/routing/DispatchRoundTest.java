@@ -47,8 +47,8 @@ class DispatchRoundTest {
 	@Nested
 	class Pinning {
 
-		// rider 1 at x=0, rider 2 at x=100, the order from x=95 to x=90: rider 2 is next
-		// to it
+		// rider 1 at x=0, rider 2 at x=100, the order from x=95 to x=90: rider 2 is
+		// next to it
 		private final LineProblems round = line(0, 100, 95, 90).rider(1, 0, 4).rider(2, 1, 4).objective(DISTANCE_ONLY);
 
 		@Test
@@ -185,10 +185,9 @@ class DispatchRoundTest {
 
 		@Test
 		void servesAnOrderThatCanOnlyBeLate() {
-			// one bag: order 1 must be collected at x=10 by 12 and is due at x=-100 at 0,
-			// long before anyone could get there; it is served, 120 late, and order 2
-			// after
-			// it (taking order 2 first would make order 1 impossible)
+			// one bag: order 1 must be collected at x=10 by 12 and is due at x=-100
+			// at 0, long before anyone could get there; it is served, 120 late, and
+			// order 2 after it (taking order 2 first would make order 1 impossible)
 			RoutingProblem problem = line(0, 10, 20, -100).rider(1, 0, 1)
 				.request(1, at(1, OPEN, 12, 0), due(3, 0), 1)
 				.request(2, 1, 2, 1)
@@ -277,9 +276,8 @@ class DispatchRoundTest {
 
 		@Test
 		void givesTheOrderToTheRiderWhoEndsWithIt() {
-			// a returning vehicle at x=0 would ride 40; the rider at x=-5 rides 25 and
-			// stays
-			// at x=20
+			// a returning vehicle at x=0 would ride 40; the rider at x=-5 rides 25
+			// and stays at x=20
 			RoutingProblem problem = line(0, 10, 20, -5).vehicles(1, 2)
 				.rider(2, 3, 2)
 				.request(1, 1, 2, 1)

@@ -110,6 +110,40 @@ class WarmStartTest {
 	}
 
 	@Test
+	void givesUpAWarmStartedRouteThatCannotEndInTime() {
+		// the vehicle must be back at x=0 by 30: the planned tour to x=20 and x=-20
+		// cannot be, so at least one order goes back to the bank and is placed again
+		Vehicle shortShift = new Vehicle(1, 4, 0, 0, OPEN, 30);
+		Vehicle longShift = new Vehicle(2, 4, 0, 0, OPEN, CLOSE);
+		RoutingProblem problem = new RoutingProblem(line(0, 20, -20).build().matrix(),
+				List.of(new Request(1, at(0, OPEN, CLOSE, 0), at(1, OPEN, CLOSE, 0), 1),
+						new Request(2, at(0, OPEN, CLOSE, 0), at(2, OPEN, CLOSE, 0), 1)),
+				List.of(shortShift, longShift), Objective.dispatch(0, 0));
+
+		RoutingSolution solution = solve(problem,
+				new InitialRoute(1, List.of(pickup(1), pickup(2), delivery(1), delivery(2))));
+
+		assertThat(solution.unassigned()).isEmpty();
+		assertThat(solution.routes()).filteredOn(r -> r.vehicle().equals(shortShift))
+			.allSatisfy(r -> assertThat(r.stops()).hasSizeLessThanOrEqualTo(2));
+	}
+
+	@Test
+	void placesAgainTheOrdersOfAVehicleThatCannotReachItsEndAtAll() {
+		// vehicle 1 would need 20 to reach its end at x=20 but must be there by 5
+		Vehicle stranded = new Vehicle(1, 4, 0, 1, OPEN, 5);
+		Vehicle other = new Vehicle(2, 4, 0, 0, OPEN, CLOSE);
+		RoutingProblem problem = new RoutingProblem(line(0, 20, -20).build().matrix(),
+				List.of(new Request(1, at(0, OPEN, CLOSE, 0), at(2, OPEN, CLOSE, 0), 1)), List.of(stranded, other),
+				Objective.dispatch(0, 0));
+
+		RoutingSolution solution = solve(problem, new InitialRoute(1, List.of(pickup(1), delivery(1))));
+
+		assertThat(solution.unassigned()).isEmpty();
+		assertThat(riderOf(solution, 1)).isEqualTo(2);
+	}
+
+	@Test
 	void putsTheBagFirstWhenTheWarmStartNamesOnlyTheHandOver() {
 		RoutingProblem problem = line(0, 10, -10).rider(1, 0, 4)
 			.onBoard(1, 1, due(1, 10))

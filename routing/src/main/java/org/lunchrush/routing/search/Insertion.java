@@ -33,21 +33,22 @@ final class Insertion {
 			return;
 		}
 		shuffle(bank);
-		List<Integer> pinned = new ArrayList<>();
-		List<Integer> free = new ArrayList<>();
-		for (int request : bank) {
-			(this.in.pin[request] >= 0 ? pinned : free).add(request);
+		if (this.in.anyPinned) {
+			List<Integer> pinned = new ArrayList<>();
+			List<Integer> free = new ArrayList<>();
+			for (int request : bank) {
+				(this.in.pin[request] >= 0 ? pinned : free).add(request);
+			}
+			if (!pinned.isEmpty() && !free.isEmpty()) {
+				// A pinned request has one place to go; regret would pick it before any
+				// free request anyway. Placing them all first spares re-evaluating every
+				// free request after each of their insertions.
+				insert(plan, pinned, k, noisy, maxRoutes);
+				insert(plan, free, k, noisy, maxRoutes);
+				return;
+			}
 		}
-		if (pinned.isEmpty() || free.isEmpty()) {
-			insert(plan, bank, k, noisy, maxRoutes);
-		}
-		else {
-			// A pinned request has one place to go; regret would pick it before any free
-			// request anyway. Placing them all first spares re-evaluating every free
-			// request after each of their insertions.
-			insert(plan, pinned, k, noisy, maxRoutes);
-			insert(plan, free, k, noisy, maxRoutes);
-		}
+		insert(plan, bank, k, noisy, maxRoutes);
 	}
 
 	private void insert(Plan plan, List<Integer> bank, int k, boolean noisy, int maxRoutes) {
@@ -64,39 +65,72 @@ final class Insertion {
 			evaluate(column, bank, noisy);
 		}
 		boolean[] done = new boolean[n];
-		// the k cheapest places of each request (cost and column), kept up to date as
-		// columns change instead of rescanning every column at every step
-		Ranking ranking = new Ranking(n, k);
-		ranking.rankAll(columns, done);
 		int remaining = n;
 		while (remaining > 0) {
 			int chosen = -1;
+			Column chosenColumn = null;
 			double chosenScore = Double.NEGATIVE_INFINITY;
+			double[] kBest = new double[k];
 			for (int u = 0; u < n; u++) {
-				if (done[u] || ranking.column[u][0] < 0) {
+				if (done[u]) {
 					continue;
 				}
-				double score = ranking.score(u);
+				Arrays.fill(kBest, Double.POSITIVE_INFINITY);
+				Column best = null;
+				for (Column column : columns) {
+					double c = column.cost[u];
+					if (c < kBest[k - 1]) {
+						int h = k - 1;
+						while (h > 0 && kBest[h - 1] > c) {
+							kBest[h] = kBest[h - 1];
+							h--;
+						}
+						kBest[h] = c;
+						if (h == 0) {
+							best = column;
+						}
+					}
+				}
+				if (best == null) {
+					continue;
+				}
+				double score;
+				if (k == 1) {
+					score = -kBest[0];
+				}
+				else {
+					int missing = 0;
+					double regret = 0;
+					for (int h = 1; h < k; h++) {
+						if (kBest[h] == Double.POSITIVE_INFINITY) {
+							missing++;
+						}
+						else {
+							regret += kBest[h] - kBest[0];
+						}
+					}
+					// a request with fewer places left goes first; among equals, the
+					// cheaper one
+					score = (missing > 0) ? 1e12 * missing - kBest[0] : regret;
+				}
 				if (score > chosenScore) {
 					chosenScore = score;
 					chosen = u;
+					chosenColumn = best;
 				}
 			}
 			if (chosen < 0) {
 				break;
 			}
-			Column chosenColumn = columns.get(ranking.column[chosen][0]);
 			int request = bank.get(chosen);
 			Tour tour = chosenColumn.tour;
 			tour.insert(request, chosenColumn.pickupPos[chosen], chosenColumn.deliveryPos[chosen]);
 			done[chosen] = true;
 			remaining--;
-			boolean reshaped = false;
 			if (chosenColumn.index < 0) {
 				chosenColumn.index = plan.tours.size();
 				plan.tours.add(tour);
 				plan.vehicleUsed[tour.vehicle] = true;
-				reshaped = true;
 				if (plan.routeCount() >= maxRoutes) {
 					columns.removeIf(c -> c.index < 0);
 				}
@@ -112,106 +146,7 @@ final class Insertion {
 			plan.tourOf[request] = chosenColumn.index;
 			chosenColumn.cost[chosen] = Double.POSITIVE_INFINITY;
 			evaluate(chosenColumn, bank, noisy, done);
-			if (reshaped) {
-				ranking.rankAll(columns, done);
-			}
-			else {
-				ranking.columnChanged(columns, columns.indexOf(chosenColumn), done);
-			}
 		}
-	}
-
-	/**
-	 * The {@code k} cheapest insertions of each banked request over the columns, in
-	 * ascending cost, ties in column order (the first column reaching the minimum is the
-	 * request's best place). A request is re-ranked only when the column that changed was
-	 * among its {@code k} best or now gets in; otherwise a full rescan would give the
-	 * same ranking.
-	 */
-	private static final class Ranking {
-
-		final int k;
-
-		/** Cost of each request's k best places, infinity where there are fewer. */
-		final double[][] cost;
-
-		/** Column (index in the column list) of each of those places, or -1. */
-		final int[][] column;
-
-		Ranking(int n, int k) {
-			this.k = k;
-			this.cost = new double[n][k];
-			this.column = new int[n][k];
-		}
-
-		void rankAll(List<Column> columns, boolean[] done) {
-			for (int u = 0; u < this.cost.length; u++) {
-				if (!done[u]) {
-					rank(u, columns);
-				}
-			}
-		}
-
-		void columnChanged(List<Column> columns, int changed, boolean[] done) {
-			double[] costs = columns.get(changed).cost;
-			for (int u = 0; u < this.cost.length; u++) {
-				if (done[u]) {
-					continue;
-				}
-				boolean affected = costs[u] != Double.POSITIVE_INFINITY && costs[u] <= this.cost[u][this.k - 1];
-				for (int h = 0; h < this.k && !affected; h++) {
-					affected = this.column[u][h] == changed;
-				}
-				if (affected) {
-					rank(u, columns);
-				}
-			}
-		}
-
-		private void rank(int u, List<Column> columns) {
-			double[] best = this.cost[u];
-			int[] where = this.column[u];
-			Arrays.fill(best, Double.POSITIVE_INFINITY);
-			Arrays.fill(where, -1);
-			int k = this.k;
-			for (int col = 0; col < columns.size(); col++) {
-				double c = columns.get(col).cost[u];
-				if (c < best[k - 1]) {
-					int h = k - 1;
-					while (h > 0 && best[h - 1] > c) {
-						best[h] = best[h - 1];
-						where[h] = where[h - 1];
-						h--;
-					}
-					best[h] = c;
-					where[h] = col;
-				}
-			}
-		}
-
-		/**
-		 * Regret-k: how much the request loses if it cannot have its best place; a
-		 * request with fewer than k places left goes first, and among equals the cheaper
-		 * one. With {@code k = 1}, the cheapest request.
-		 */
-		double score(int u) {
-			double[] best = this.cost[u];
-			if (this.k == 1) {
-				return -best[0];
-			}
-			int missing = 0;
-			double regret = 0;
-			for (int h = 1; h < this.k; h++) {
-				if (best[h] == Double.POSITIVE_INFINITY) {
-					missing++;
-				}
-				else {
-					regret += best[h] - best[0];
-				}
-			}
-			return (missing > 0) ? 1e12 * missing - best[0] : regret;
-		}
-
 	}
 
 	private void addEmptyColumns(Plan plan, List<Column> columns, boolean[] candidateVehicle, int n) {

@@ -64,6 +64,9 @@ final class Instance {
 	/** Whether some request is pinned to the vehicle. */
 	final boolean[] hasPinned;
 
+	/** Whether any request is pinned. */
+	final boolean anyPinned;
+
 	/**
 	 * Vehicles with the same capacity, depots and shift, and no pinned requests, share a
 	 * profile.
@@ -137,6 +140,7 @@ final class Instance {
 						&& request.pickup().latest() <= vehicle.earliest();
 			}
 		}
+		this.anyPinned = Arrays.stream(this.pin).anyMatch(v -> v >= 0);
 		TravelMatrix matrix = problem.matrix();
 		int size = matrix.size();
 		boolean anyOpen = vs.stream().anyMatch(Vehicle::openEnd);
@@ -189,6 +193,9 @@ final class Instance {
 			used[loc] = true;
 		}
 		for (int loc : this.startLocation) {
+			used[loc] = true;
+		}
+		for (int loc : this.endLocation) {
 			used[loc] = true;
 		}
 		if (this.nowhere >= 0) {

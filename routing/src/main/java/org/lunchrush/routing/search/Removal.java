@@ -44,9 +44,8 @@ final class Removal {
 		double horizon = 1e-9;
 		int maxLoad = 1;
 		for (int node = 0; node < 2 * n; node++) {
-			// a window without an end (a delivery with only a soft due) says nothing
-			// about
-			// the horizon
+			// a window without an end (a delivery with only a soft due) says
+			// nothing about the horizon
 			double end = in.latest[node];
 			horizon = Math.max(horizon, Double.isFinite(end) ? end : in.earliest[node]);
 			maxLoad = Math.max(maxLoad, Math.abs(in.load[node]));

@@ -347,11 +347,11 @@ final class Tour {
 		int cap = in.capacity[this.vehicle];
 		double[][] t = in.time;
 		double[][] d = in.distance;
-		// With the triangle inequality, detours and pushes are never negative, so the
-		// cost
-		// found so far (added distance of the pickup, time cost of the pickup and of the
-		// stops it pushed, and the delivery's own cost were it served no later than it
-		// could be) only grows: a position that cannot beat the best is given up at once.
+		// With the triangle inequality, detours and pushes are never negative: the
+		// cost so far (the pickup's added distance, the time cost of the pickup and
+		// of the stops it pushed, and the delivery's own cost were it served as early
+		// as it could be) only grows, so a position that cannot beat the best is
+		// given up at once.
 		boolean triangle = in.triangle;
 		double best = Double.POSITIVE_INFINITY;
 		// from the end backwards: late positions push few stops, so a good insertion is

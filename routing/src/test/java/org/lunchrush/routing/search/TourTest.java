@@ -41,6 +41,28 @@ class TourTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4 })
+	void findsTheCheapestInsertionWhenOnlyTheWayToADepotIsAShortcut(long seed) {
+		// the campus plus a depot, the second vehicle's end, reached from anywhere in
+		// almost no time: through it, the triangle inequality fails
+		TravelMatrix campus = campus(seed);
+		double[][] d = new double[PLACES + 1][PLACES + 1];
+		double[][] t = new double[PLACES + 1][PLACES + 1];
+		for (int i = 0; i < PLACES; i++) {
+			for (int j = 0; j < PLACES; j++) {
+				d[i][j] = campus.distance(i, j);
+				t[i][j] = campus.travelTime(i, j);
+			}
+			d[i][PLACES] = 1;
+			t[i][PLACES] = 1;
+			d[PLACES][i] = campus.distance(0, i);
+			t[PLACES][i] = campus.travelTime(0, i);
+		}
+		Instance in = checkAgainstBruteForce(problem(seed, TravelMatrix.of(d, t), Objective.dispatch(3, 0.7), PLACES));
+		assertThat(in.triangle).isFalse();
+	}
+
+	@ParameterizedTest
 	@ValueSource(longs = { 1, 2, 3 })
 	void findsTheShortestInsertionWithoutTimeCosts(long seed) {
 		Instance in = checkAgainstBruteForce(problem(seed, campus(seed), Objective.FEWEST_VEHICLES_THEN_DISTANCE));
@@ -144,9 +166,13 @@ class TourTest {
 	}
 
 	private static RoutingProblem problem(long seed, TravelMatrix matrix, Objective objective) {
+		return problem(seed, matrix, objective, 0);
+	}
+
+	private static RoutingProblem problem(long seed, TravelMatrix matrix, Objective objective, int depot) {
 		SplittableRandom random = new SplittableRandom(seed * 31);
 		List<Vehicle> vehicles = List.of(Vehicle.openEnded(1, 4, random.nextInt(PLACES), 0, 20_000),
-				new Vehicle(2, 5, 0, 0, 100, 20_000));
+				new Vehicle(2, 5, 0, depot, 100, 20_000));
 		List<Request> requests = new ArrayList<>();
 		requests.add(Request.onBoard(100, vehicles.get(0), new Visit(random.nextInt(PLACES), 0, 20_000, 20, 400), 1));
 		for (int id = 1; id <= 18; id++) {
