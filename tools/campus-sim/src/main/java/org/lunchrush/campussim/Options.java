@@ -27,13 +27,15 @@ import org.lunchrush.dispatch.RoutingDispatch;
  * @param dropoffService time per order handed over
  * @param planTimeLimit how long the routing strategy may search per round
  * @param commitHorizon the routing strategy's commit horizon
+ * @param latenessWeight the routing strategy's metres per second late
+ * @param completionWeight the routing strategy's metres per second until a hand-over
  * @param giveUpAfter simulated time from the shift's start after which an unfinished run
  * fails
  */
 record Options(boolean help, int orders, int minutes, int riders, int capacity, List<String> strategies, long seed,
 		Duration roundInterval, Duration lookahead, Duration promise, double detourFactor, double metresPerSecond,
 		Duration stopOverhead, Duration pickupService, Duration dropoffService, Duration planTimeLimit,
-		Duration commitHorizon, Duration giveUpAfter) {
+		Duration commitHorizon, double latenessWeight, double completionWeight, Duration giveUpAfter) {
 
 	static final String USAGE = """
 			用法 Usage: ./lunchrush simulate [选项 options]
@@ -63,6 +65,9 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 			  --plan-time-limit MS     路径规划每轮限时 / routing: search time per round (800)
 			  --commit-horizon MINUTES 路径规划承诺窗口 / routing: give a rider only the orders whose stall
 			                           the route reaches within this of its first stop (5)
+			  --lateness-weight W      路径规划每秒迟到的代价（米）/ routing: metres a second late is worth (20)
+			  --completion-weight W    路径规划每秒送达时间的代价（米）/ routing: metres a second until each
+			                           hand-over is worth (1)
 			  --give-up-hours H        模拟超过 H 小时未送完即失败 / fail when not done H simulated hours
 			                           after the shift starts (24)
 			  --help                   显示帮助 / print this help
@@ -97,6 +102,8 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 		long giveUpHours = 24;
 		long planTimeLimit = RoutingDispatch.Settings.DEFAULTS.timeLimit().toMillis();
 		long commitHorizon = RoutingDispatch.Settings.DEFAULTS.commitHorizon().toMinutes();
+		double latenessWeight = RoutingDispatch.Settings.DEFAULTS.latenessWeight();
+		double completionWeight = RoutingDispatch.Settings.DEFAULTS.completionWeight();
 		boolean help = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -127,6 +134,8 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 					case "--give-up-hours" -> giveUpHours = Long.parseLong(value);
 					case "--plan-time-limit" -> planTimeLimit = Long.parseLong(value);
 					case "--commit-horizon" -> commitHorizon = Long.parseLong(value);
+					case "--lateness-weight" -> latenessWeight = Double.parseDouble(value);
+					case "--completion-weight" -> completionWeight = Double.parseDouble(value);
 					default -> throw new IllegalArgumentException("未知选项 / unknown option: " + arg);
 				}
 			}
@@ -141,12 +150,14 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 				"--lookahead, --promise and the service times must not be negative");
 		require(planTimeLimit >= 1 && commitHorizon >= 0,
 				"--plan-time-limit must be at least 1 and --commit-horizon not negative");
+		require(latenessWeight >= 0 && completionWeight >= 0, "the routing weights must not be negative");
 		require(detour >= 1 && speed > 0, "--detour must be at least 1 and --speed positive");
 		require(!strategies.isEmpty(), "no strategy to run");
 		return new Options(help, orders, minutes, riders, capacity, strategies, seed, Duration.ofSeconds(roundInterval),
 				Duration.ofMinutes(lookahead), Duration.ofMinutes(promise), detour, speed,
 				Duration.ofSeconds(stopOverhead), Duration.ofSeconds(pickupService), Duration.ofSeconds(dropoffService),
-				Duration.ofMillis(planTimeLimit), Duration.ofMinutes(commitHorizon), Duration.ofHours(giveUpHours));
+				Duration.ofMillis(planTimeLimit), Duration.ofMinutes(commitHorizon), latenessWeight, completionWeight,
+				Duration.ofHours(giveUpHours));
 	}
 
 	private static List<String> strategies(String value) {

@@ -29,9 +29,8 @@ final class Strategies {
 	private static Map<String, Function<Options, DispatchStrategy>> known() {
 		Map<String, Function<Options, DispatchStrategy>> known = new LinkedHashMap<>();
 		known.put("routing", (options) -> new RoutingDispatch(new RoutingDispatch.Settings(options.planTimeLimit(),
-				RoutingDispatch.Settings.DEFAULTS.idleIterations(), RoutingDispatch.Settings.DEFAULTS.latenessWeight(),
-				RoutingDispatch.Settings.DEFAULTS.completionWeight(), options.commitHorizon(),
-				RoutingDispatch.Settings.DEFAULTS.seed())));
+				RoutingDispatch.Settings.DEFAULTS.idleIterations(), options.latenessWeight(),
+				options.completionWeight(), options.commitHorizon(), RoutingDispatch.Settings.DEFAULTS.seed())));
 		known.put(BASELINE, (options) -> new NearestIdleRider());
 		return known;
 	}

@@ -54,7 +54,26 @@ class OptionsTest {
 		assertThat(Options.parse(new String[] { "--help" }).help()).isTrue();
 		assertThat(Options.usage()).contains(List.of("--orders", "--minutes", "--riders", "--capacity", "--strategy",
 				"--seed", "--round-interval", "--lookahead", "--promise", "--detour", "--speed", "--stop-overhead",
-				"--pickup-service", "--dropoff-service", "--give-up-hours"));
+				"--pickup-service", "--dropoff-service", "--plan-time-limit", "--commit-horizon", "--lateness-weight",
+				"--completion-weight", "--give-up-hours"));
+	}
+
+	@Test
+	void theRoutingSettingsDefaultToThePlatformsAndCanBeChanged() {
+		Options defaults = Options.parse(new String[0]);
+		assertThat(defaults.planTimeLimit()).isEqualTo(Duration.ofMillis(800));
+		assertThat(defaults.commitHorizon()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(defaults.latenessWeight()).isEqualTo(20);
+		assertThat(defaults.completionWeight()).isEqualTo(1);
+
+		Options changed = Options.parse(new String[] { "--plan-time-limit", "200", "--commit-horizon", "10",
+				"--lateness-weight", "30", "--completion-weight", "0.5" });
+		assertThat(changed.planTimeLimit()).isEqualTo(Duration.ofMillis(200));
+		assertThat(changed.commitHorizon()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(changed.latenessWeight()).isEqualTo(30);
+		assertThat(changed.completionWeight()).isEqualTo(0.5);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Options.parse(new String[] { "--completion-weight", "-1" }));
 	}
 
 }
