@@ -215,6 +215,12 @@ public final class CampusSim {
 				CampusClock.format(f.lastHandOver()));
 		out.printf(Locale.ROOT, "  单均骑行 distance per order        %.0f m (%.1f km in all)%n", f.metresPerOrder(),
 				f.metres() / 1000);
+		RiderTime time = f.riderTime();
+		out.printf(Locale.ROOT,
+				"  骑手时间 rider time               riding with food %.1f h · riding empty %.1f h · stop overheads %.1f h"
+						+ " · service %.1f h · waiting for food %.1f h · idle %.1f h%n",
+				hours(time.ridingWithFood()), hours(time.ridingEmpty()), hours(time.stopOverhead()),
+				hours(time.service()), hours(time.waitingForFood()), f.riderHours() - hours(time.busy()));
 		out.printf(Locale.ROOT, "  超时 late orders                  %d, max lateness %.1f min%n", f.late(),
 				f.maxLateness().toMillis() / 60_000.0);
 		out.printf(Locale.ROOT, "  最后送达 last hand-over            %s%n", CampusClock.format(f.lastHandOver()));

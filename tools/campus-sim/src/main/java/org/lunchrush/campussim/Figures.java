@@ -27,10 +27,11 @@ import java.util.List;
  * @param roundMaxMillis the same, the longest round
  * @param rounds rounds that called the strategy
  * @param movedStops plans that put a rider's stop under way elsewhere than first
+ * @param riderTime where the riders' time went
  */
 record Figures(String strategy, int orders, int riders, int onTime, double p50Minutes, double p90Minutes,
 		double riderHours, double metres, int late, Duration maxLateness, Instant firstOrder, Instant lastHandOver,
-		double roundMedianMillis, double roundMaxMillis, int rounds, int movedStops) {
+		double roundMedianMillis, double roundMaxMillis, int rounds, int movedStops, RiderTime riderTime) {
 
 	static Figures of(Simulation.Outcome outcome) {
 		List<SimOrder> orders = outcome.orders();
@@ -58,7 +59,8 @@ record Figures(String strategy, int orders, int riders, int onTime, double p50Mi
 		return new Figures(outcome.strategy(), orders.size(), outcome.riders().size(), onTime,
 				percentile(clickToDoor, 0.5), percentile(clickToDoor, 0.9), riderHours, outcome.metres(),
 				orders.size() - onTime, maxLateness, first, last, median(rounds),
-				(rounds.length == 0) ? Double.NaN : rounds[rounds.length - 1], rounds.length, outcome.movedStops());
+				(rounds.length == 0) ? Double.NaN : rounds[rounds.length - 1], rounds.length, outcome.movedStops(),
+				outcome.riderTime());
 	}
 
 	/**

@@ -146,9 +146,10 @@ final class Simulation {
 	 * @param metres how far the riders rode in all
 	 * @param roundNanos the strategy's computing time in each round that called it
 	 * @param movedStops how many plans put a rider's stop under way elsewhere than first
+	 * @param riderTime where the riders' time went
 	 */
 	record Outcome(String strategy, List<SimOrder> orders, List<RiderStart> riders, List<Event> events,
-			Map<Long, Instant> handedOver, double metres, List<Long> roundNanos, int movedStops) {
+			Map<Long, Instant> handedOver, double metres, List<Long> roundNanos, int movedStops, RiderTime riderTime) {
 	}
 
 	/** One run's state. */
@@ -178,6 +179,8 @@ final class Simulation {
 		private double metres;
 
 		private int movedStops;
+
+		private RiderTime riderTime = RiderTime.NONE;
 
 		private Instant lastMove;
 
@@ -218,7 +221,8 @@ final class Simulation {
 				now = now.plus(settings.roundInterval());
 			}
 			return new Outcome(this.name, Simulation.this.orders, Simulation.this.riders, List.copyOf(this.events),
-					Map.copyOf(this.handedOver), this.metres, List.copyOf(this.roundNanos), this.movedStops);
+					Map.copyOf(this.handedOver), this.metres, List.copyOf(this.roundNanos), this.movedStops,
+					this.riderTime);
 		}
 
 		private void acceptOrdersUpTo(Instant now) {
@@ -365,6 +369,11 @@ final class Simulation {
 						return;
 					}
 					Run.this.metres += campus.metres(this.position, building);
+					Duration leg = campus.travel(this.position, building);
+					Duration overhead = (building == this.position) ? Duration.ZERO : campus.stopOverhead();
+					boolean loaded = this.held.values().stream().anyMatch((held) -> held.stage == Stage.PICKED_UP);
+					Run.this.riderTime = Run.this.riderTime.plus(leg.minus(overhead), loaded, overhead,
+							campus.service(stop.kind()), Duration.between(arrival, serviceStart));
 					if (pickup) {
 						task.stage = Stage.PICKED_UP;
 					}

@@ -1,5 +1,6 @@
 package org.lunchrush.campussim;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +65,15 @@ class SimulationTest {
 		@Test
 		void countsTheMetresRidden() {
 			assertThat(this.outcome.metres()).isEqualTo(400 + 400 + 1000);
+		}
+
+		@Test
+		void accountsForWhereTheRidersTimeWent() {
+			// 360 s at the stall for order 1; 100 s with it to the near dorm; 100 s back
+			// empty; 250 s with order 2 to the far dorm; three arrivals at a new building
+			// of 30 s each; two pickups of 20 s and two hand-overs of 10 s.
+			assertThat(this.outcome.riderTime()).isEqualTo(new RiderTime(Duration.ofSeconds(350),
+					Duration.ofSeconds(100), Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(360)));
 		}
 
 		@Test
