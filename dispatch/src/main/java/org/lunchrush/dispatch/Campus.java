@@ -92,11 +92,7 @@ public record Campus(Map<Long, Point> buildings, double detourFactor, double met
 			}
 			long building = (stop.kind() == StopKind.PICKUP) ? task.pickupBuildingId() : task.dropoffBuildingId();
 			Instant arrival = clock.plus(travel(position, building));
-			Instant serviceStart = arrival;
-			if (stop.kind() == StopKind.PICKUP) {
-				Instant pickable = task.pickableAt(arrival);
-				serviceStart = pickable.isAfter(arrival) ? pickable : arrival;
-			}
+			Instant serviceStart = (stop.kind() == StopKind.PICKUP) ? task.pickableAt(arrival) : arrival;
 			clock = serviceStart.plus(service(stop.kind()));
 			timed.add(new TimedStop(stop.orderId(), stop.kind(), building, arrival, serviceStart, clock));
 			position = building;

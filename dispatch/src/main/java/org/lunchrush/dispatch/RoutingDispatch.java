@@ -100,6 +100,18 @@ public final class RoutingDispatch implements DispatchStrategy {
 		public static final Settings DEFAULTS = new Settings(Duration.ofMillis(800), 2000, 20, 1, Duration.ofMinutes(5),
 				1);
 
+		/** These settings with another time limit and commit horizon. */
+		public Settings withRound(Duration timeLimit, Duration commitHorizon) {
+			return new Settings(timeLimit, this.idleIterations, this.latenessWeight, this.completionWeight,
+					commitHorizon, this.seed);
+		}
+
+		/** These settings with other weights. */
+		public Settings withWeights(double latenessWeight, double completionWeight) {
+			return new Settings(this.timeLimit, this.idleIterations, latenessWeight, completionWeight,
+					this.commitHorizon, this.seed);
+		}
+
 	}
 
 	/**

@@ -17,11 +17,8 @@ class DispatchConfiguration {
 	@Bean
 	DispatchStrategy dispatchStrategy(DeliveryProperties properties) {
 		return switch (properties.strategy()) {
-			case "routing" -> new RoutingDispatch(new RoutingDispatch.Settings(properties.planTimeLimit(),
-					RoutingDispatch.Settings.DEFAULTS.idleIterations(),
-					RoutingDispatch.Settings.DEFAULTS.latenessWeight(),
-					RoutingDispatch.Settings.DEFAULTS.completionWeight(), properties.commitHorizon(),
-					RoutingDispatch.Settings.DEFAULTS.seed()));
+			case "routing" -> new RoutingDispatch(RoutingDispatch.Settings.DEFAULTS
+				.withRound(properties.planTimeLimit(), properties.commitHorizon()));
 			case "nearest" -> new NearestIdleRider();
 			default -> throw new IllegalStateException(
 					"lunchrush.delivery.strategy must be 'routing' or 'nearest', not '" + properties.strategy() + "'");

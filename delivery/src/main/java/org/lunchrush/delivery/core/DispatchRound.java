@@ -77,6 +77,7 @@ class DispatchRound {
 		if (riders.isEmpty()) {
 			return;
 		}
+		Campus campus = this.campus.campus();
 		List<Task> waiting = this.store.waiting(now.plus(this.properties.lookahead()));
 		if (!waiting.isEmpty()) {
 			List<RiderRoute> routes = riders.values()
@@ -84,8 +85,8 @@ class DispatchRound {
 				.map((rider) -> this.routes.route(rider, held.get(rider.riderId())))
 				.toList();
 			long began = System.nanoTime();
-			List<RiderPlan> plans = this.strategy.plan(new DispatchStrategy.Round(now,
-					waiting.stream().map(Task::toDispatch).toList(), routes, this.campus.campus()));
+			List<RiderPlan> plans = this.strategy
+				.plan(new DispatchStrategy.Round(now, waiting.stream().map(Task::toDispatch).toList(), routes, campus));
 			long planned = System.nanoTime();
 			int assigned = 0;
 			for (RiderPlan plan : plans) {
@@ -95,7 +96,6 @@ class DispatchRound {
 			log.info("Dispatch round: {} of {} waiting tasks given to {} riders on shift (planned in {} ms)", assigned,
 					waiting.size(), riders.size(), Duration.ofNanos(planned - began).toMillis());
 		}
-		Campus campus = this.campus.campus();
 		riders.forEach((riderId, rider) -> tellEtas(campus, rider, held.get(riderId), now));
 	}
 

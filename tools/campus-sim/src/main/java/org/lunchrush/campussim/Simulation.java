@@ -362,14 +362,14 @@ final class Simulation {
 					SimOrder order = task.order;
 					boolean pickup = stop.kind() == StopKind.PICKUP;
 					long building = pickup ? order.pickupBuildingId() : order.dropoffBuildingId();
-					Instant arrival = this.leftAt.plus(campus.travel(this.position, building));
+					Duration leg = campus.travel(this.position, building);
+					Instant arrival = this.leftAt.plus(leg);
 					Instant serviceStart = (pickup && order.readyAt().isAfter(arrival)) ? order.readyAt() : arrival;
 					Instant done = serviceStart.plus(campus.service(stop.kind()));
 					if (done.isAfter(until)) {
 						return;
 					}
 					Run.this.metres += campus.metres(this.position, building);
-					Duration leg = campus.travel(this.position, building);
 					Duration overhead = (building == this.position) ? Duration.ZERO : campus.stopOverhead();
 					boolean loaded = this.held.values().stream().anyMatch((held) -> held.stage == Stage.PICKED_UP);
 					Run.this.riderTime = Run.this.riderTime.plus(leg.minus(overhead), loaded, overhead,

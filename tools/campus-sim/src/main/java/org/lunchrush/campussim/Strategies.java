@@ -28,9 +28,11 @@ final class Strategies {
 
 	private static Map<String, Function<Options, DispatchStrategy>> known() {
 		Map<String, Function<Options, DispatchStrategy>> known = new LinkedHashMap<>();
-		known.put("routing", (options) -> new RoutingDispatch(new RoutingDispatch.Settings(options.planTimeLimit(),
-				RoutingDispatch.Settings.DEFAULTS.idleIterations(), options.latenessWeight(),
-				options.completionWeight(), options.commitHorizon(), RoutingDispatch.Settings.DEFAULTS.seed())));
+		known
+			.put("routing",
+					(options) -> new RoutingDispatch(RoutingDispatch.Settings.DEFAULTS
+						.withRound(options.planTimeLimit(), options.commitHorizon())
+						.withWeights(options.latenessWeight(), options.completionWeight())));
 		known.put(BASELINE, (options) -> new NearestIdleRider());
 		return known;
 	}
