@@ -75,6 +75,12 @@ class DeliveryIT extends IntegrationTest {
 		assertThat(OffsetDateTime.parse(stops.get(1).path("eta").asString()))
 			.isAfter(OffsetDateTime.parse(stops.get(0).path("eta").asString()));
 		await().atMost(PIPELINE).untilAsserted(() -> assertThat(timelineTypes(student, orderId)).contains("ETA"));
+		// the student sees the promise (expected ready time plus 30 min) and the estimate
+		JsonNode order = api().get("/api/v1/orders/" + orderId, student).body();
+		OffsetDateTime placedAt = OffsetDateTime.parse(order.path("placedAt").asString());
+		assertThat(OffsetDateTime.parse(order.path("promisedBy").asString())).isAfter(placedAt.plusMinutes(30));
+		assertThat(OffsetDateTime.parse(order.path("eta").asString())).isAfter(placedAt);
+		assertThat(timelineTypes(student, orderId)).containsSubsequence("ACCEPTED", "PROMISED");
 
 		Session other = this.riders.stream().filter((rider) -> rider != holder).findFirst().orElseThrow();
 		Response taken = api().post("/api/v1/rider/tasks/" + orderId + "/pickup", other, Map.of());

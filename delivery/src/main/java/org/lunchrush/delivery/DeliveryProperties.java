@@ -27,11 +27,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param planTimeLimit how long the routing strategy may search in a round (800 ms)
  * @param commitHorizon a waiting order goes to a rider only if the plan reaches its stall
  * within this time (5 min); later ones are planned again next round
+ * @param bundleSize at most this many waiting orders from one stall building to one
+ * building are planned as one bundle, picked up and handed over together (8, a bagful; 1
+ * turns bundles off)
+ * @param bundleSpread the orders of a bundle are expected ready within this of each other
+ * (5 min)
  */
 @ConfigurationProperties("lunchrush.delivery")
 public record DeliveryProperties(Duration roundInterval, Duration lookahead, Integer riderCapacity,
 		Double metresPerSecond, Double detourFactor, Duration stopOverhead, Duration pickupService,
-		Duration dropoffService, Duration promise, String strategy, Duration planTimeLimit, Duration commitHorizon) {
+		Duration dropoffService, Duration promise, String strategy, Duration planTimeLimit, Duration commitHorizon,
+		Integer bundleSize, Duration bundleSpread) {
 
 	public DeliveryProperties {
 		roundInterval = (roundInterval != null) ? roundInterval : Duration.ofSeconds(15);
@@ -46,6 +52,8 @@ public record DeliveryProperties(Duration roundInterval, Duration lookahead, Int
 		strategy = (strategy != null) ? strategy : "routing";
 		planTimeLimit = (planTimeLimit != null) ? planTimeLimit : Duration.ofMillis(800);
 		commitHorizon = (commitHorizon != null) ? commitHorizon : Duration.ofMinutes(5);
+		bundleSize = (bundleSize != null) ? bundleSize : 8;
+		bundleSpread = (bundleSpread != null) ? bundleSpread : Duration.ofMinutes(5);
 	}
 
 }

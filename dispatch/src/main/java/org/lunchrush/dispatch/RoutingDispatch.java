@@ -93,23 +93,38 @@ public final class RoutingDispatch implements DispatchStrategy {
 	 * @param commitHorizon waiting orders whose planned pickup starts later than this
 	 * stay waiting for the next round
 	 * @param seed seed of the search
+	 * @param bundleSize at most this many waiting orders from one stall building to one
+	 * building ride as one bundle (1: no bundles)
+	 * @param bundleSpread a bundle's orders are expected ready within this of each other
 	 */
 	public record Settings(Duration timeLimit, int idleIterations, double latenessWeight, double completionWeight,
-			Duration commitHorizon, long seed) {
+			Duration commitHorizon, long seed, int bundleSize, Duration bundleSpread) {
 
 		public static final Settings DEFAULTS = new Settings(Duration.ofMillis(800), 2000, 20, 1, Duration.ofMinutes(5),
-				1);
+				1, 8, Duration.ofMinutes(5));
+
+		public Settings {
+			if (bundleSize < 1 || bundleSpread.isNegative()) {
+				throw new IllegalArgumentException("bundle size must be at least 1 and the spread not negative");
+			}
+		}
 
 		/** These settings with another time limit and commit horizon. */
 		public Settings withRound(Duration timeLimit, Duration commitHorizon) {
 			return new Settings(timeLimit, this.idleIterations, this.latenessWeight, this.completionWeight,
-					commitHorizon, this.seed);
+					commitHorizon, this.seed, this.bundleSize, this.bundleSpread);
 		}
 
 		/** These settings with other weights. */
 		public Settings withWeights(double latenessWeight, double completionWeight) {
 			return new Settings(this.timeLimit, this.idleIterations, latenessWeight, completionWeight,
-					this.commitHorizon, this.seed);
+					this.commitHorizon, this.seed, this.bundleSize, this.bundleSpread);
+		}
+
+		/** These settings with other bundles. */
+		public Settings withBundles(int bundleSize, Duration bundleSpread) {
+			return new Settings(this.timeLimit, this.idleIterations, this.latenessWeight, this.completionWeight,
+					this.commitHorizon, this.seed, bundleSize, bundleSpread);
 		}
 
 	}
@@ -127,8 +142,11 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		private final List<Vehicle> vehicles = new ArrayList<>();
 
-		/** Order id of each request id. */
-		private final List<DispatchTask> tasks = new ArrayList<>();
+		/**
+		 * The orders of each request id: one for an order a rider holds, one or more for
+		 * a bundle of waiting orders.
+		 */
+		private final List<List<DispatchTask>> members = new ArrayList<>();
 
 		private final Map<Long, Integer> requestOf = new HashMap<>();
 
@@ -201,8 +219,8 @@ public final class RoutingDispatch implements DispatchStrategy {
 					requests.add(request(task, this.vehicles.get(v), campus));
 				}
 			}
-			for (DispatchTask task : this.waiting) {
-				requests.add(request(task, null, campus));
+			for (List<DispatchTask> bundle : bundles(settings)) {
+				requests.add(bundle(bundle, campus));
 			}
 			List<Long> buildings = new ArrayList<>(this.location.keySet());
 			int n = buildings.size();
@@ -248,7 +266,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 				Set<Long> held = rider.tasksById().keySet();
 				PlannedStop next = this.underWay.get(route.vehicle().id());
 				Set<Long> routed = new HashSet<>();
-				route.stops().forEach((stop) -> routed.add(this.tasks.get(stop.request().id()).orderId()));
+				route.stops().forEach((stop) -> orders(stop).forEach((task) -> routed.add(task.orderId())));
 				if (next != null) {
 					routed.add(next.orderId());
 				}
@@ -261,10 +279,9 @@ public final class RoutingDispatch implements DispatchStrategy {
 				Set<Long> committed = new HashSet<>(held);
 				double firstArrival = route.stops().isEmpty() ? 0 : route.stops().get(0).arrival();
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
-					long orderId = this.tasks.get(stop.request().id()).orderId();
-					if (stop.kind() == org.lunchrush.routing.StopKind.PICKUP && !held.contains(orderId)
+					if (stop.kind() == org.lunchrush.routing.StopKind.PICKUP
 							&& stop.arrival() <= firstArrival + horizon) {
-						committed.add(orderId);
+						orders(stop).forEach((task) -> committed.add(task.orderId()));
 					}
 				}
 				List<PlannedStop> stops = new ArrayList<>();
@@ -272,15 +289,13 @@ public final class RoutingDispatch implements DispatchStrategy {
 					stops.add(next);
 				}
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
-					long orderId = this.tasks.get(stop.request().id()).orderId();
-					if (!committed.contains(orderId)) {
-						continue;
-					}
 					boolean pickup = stop.kind() == org.lunchrush.routing.StopKind.PICKUP;
-					if (pickup && this.boarded.contains(orderId)) {
-						continue;
+					for (DispatchTask task : orders(stop)) {
+						long orderId = task.orderId();
+						if (committed.contains(orderId) && !(pickup && this.boarded.contains(orderId))) {
+							stops.add(pickup ? PlannedStop.pickup(orderId) : PlannedStop.dropoff(orderId));
+						}
 					}
-					stops.add(pickup ? PlannedStop.pickup(orderId) : PlannedStop.dropoff(orderId));
 				}
 				if (!stops.equals(rider.stops())) {
 					plans.add(new RiderPlan(rider.riderId(), stops));
@@ -289,9 +304,65 @@ public final class RoutingDispatch implements DispatchStrategy {
 			return plans;
 		}
 
+		private List<DispatchTask> orders(org.lunchrush.routing.RouteStop stop) {
+			return this.members.get(stop.request().id());
+		}
+
+		/**
+		 * The waiting orders in bundles: orders from one stall building to one building,
+		 * expected ready within the spread of the first, at most the bundle size. A
+		 * bundle is picked up and handed over in one go, so the solver plans a handful of
+		 * bundles instead of every order, and orders that belong together stay together.
+		 */
+		private List<List<DispatchTask>> bundles(Settings settings) {
+			Instant now = this.round.now();
+			Map<List<Long>, List<DispatchTask>> byPair = new LinkedHashMap<>();
+			this.waiting.stream()
+				.sorted(Comparator.comparing((DispatchTask task) -> task.pickableAt(now))
+					.thenComparing(DispatchTask::promisedBy)
+					.thenComparingLong(DispatchTask::orderId))
+				.forEach((task) -> byPair
+					.computeIfAbsent(List.of(task.pickupBuildingId(), task.dropoffBuildingId()),
+							(pair) -> new ArrayList<>())
+					.add(task));
+			List<List<DispatchTask>> bundles = new ArrayList<>();
+			for (List<DispatchTask> pair : byPair.values()) {
+				List<DispatchTask> bundle = new ArrayList<>();
+				for (DispatchTask task : pair) {
+					if (!bundle.isEmpty() && (bundle.size() >= settings.bundleSize() || task.pickableAt(now)
+						.isAfter(bundle.get(0).pickableAt(now).plus(settings.bundleSpread())))) {
+						bundles.add(bundle);
+						bundle = new ArrayList<>();
+					}
+					bundle.add(task);
+				}
+				bundles.add(bundle);
+			}
+			return bundles;
+		}
+
+		/**
+		 * A bundle of waiting orders as one request: picked up once all are expected
+		 * ready, due by the soonest promise, its service the sum of its orders'.
+		 */
+		private Request bundle(List<DispatchTask> bundle, Campus campus) {
+			int id = this.members.size();
+			this.members.add(List.copyOf(bundle));
+			Instant now = this.round.now();
+			DispatchTask first = bundle.get(0);
+			Instant pickable = bundle.stream().map((task) -> task.pickableAt(now)).max(Comparator.naturalOrder()).get();
+			Instant due = bundle.stream().map(DispatchTask::promisedBy).min(Comparator.naturalOrder()).get();
+			int size = bundle.size();
+			Visit pickup = new Visit(this.location.get(first.pickupBuildingId()), seconds(now, pickable), OPEN,
+					size * seconds(campus.pickupService()));
+			Visit dropoff = new Visit(this.location.get(first.dropoffBuildingId()), 0, OPEN,
+					size * seconds(campus.dropoffService()), seconds(now, due));
+			return new Request(id, pickup, dropoff, size, -1);
+		}
+
 		private Request request(DispatchTask task, Vehicle pinnedTo, Campus campus) {
-			int id = this.tasks.size();
-			this.tasks.add(task);
+			int id = this.members.size();
+			this.members.add(List.of(task));
 			this.requestOf.put(task.orderId(), id);
 			Instant now = this.round.now();
 			double due = seconds(now, task.promisedBy());

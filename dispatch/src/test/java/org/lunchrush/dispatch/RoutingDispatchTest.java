@@ -21,8 +21,7 @@ class RoutingDispatchTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-24T03:50:00Z");
 
-	private final RoutingDispatch strategy = new RoutingDispatch(
-			new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(5), 1));
+	private final RoutingDispatch strategy = withHorizon(Duration.ofMinutes(5));
 
 	@Test
 	void ordersFromOneStallToOneBuildingRideTogether() {
@@ -36,6 +35,23 @@ class RoutingDispatchTest {
 		// all three pickups first, then the three hand-overs at the one building
 		assertThat(plans.get(0).stops().subList(0, 3)).allMatch((stop) -> stop.kind() == StopKind.PICKUP);
 		assertPlanIsValid(plans, waiting, List.of(idle(101, CANTEEN), idle(102, CANTEEN)));
+	}
+
+	@Test
+	void aBagfulReadyAtOneStallForOneBuildingGoesToOneRider() {
+		// one rider makes the trip with a full bag (one bundle); the others stay free
+		List<DispatchTask> waiting = new ArrayList<>();
+		for (long order = 11; order <= 18; order++) {
+			waiting.add(waiting(order, NEAR_DORM));
+		}
+		List<RiderRoute> riders = List.of(idle(101, CANTEEN), idle(102, CANTEEN), idle(103, CANTEEN));
+
+		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, waiting, riders, CAMPUS));
+
+		assertThat(plans).hasSize(1);
+		assertThat(plans.get(0).stops()).hasSize(16);
+		assertThat(plans.get(0).stops().subList(0, 8)).allMatch((stop) -> stop.kind() == StopKind.PICKUP);
+		assertPlanIsValid(plans, waiting, riders);
 	}
 
 	@Test
@@ -86,8 +102,7 @@ class RoutingDispatchTest {
 				NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(39)));
 		DispatchTask urgent = new DispatchTask(12, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
 				NOW.plus(Duration.ofMinutes(6)));
-		RoutingDispatch shortHorizon = new RoutingDispatch(
-				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(2), 1));
+		RoutingDispatch shortHorizon = withHorizon(Duration.ofMinutes(2));
 
 		List<RiderPlan> plans = shortHorizon
 			.plan(new Round(NOW, List.of(later, urgent), List.of(idle(101, CANTEEN)), CAMPUS));
@@ -133,8 +148,7 @@ class RoutingDispatchTest {
 				List.of(PlannedStop.dropoff(30), PlannedStop.pickup(21), PlannedStop.dropoff(21)));
 		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
 
-		RoutingDispatch longHorizon = new RoutingDispatch(
-				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(10), 1));
+		RoutingDispatch longHorizon = withHorizon(Duration.ofMinutes(10));
 
 		List<RiderPlan> plans = longHorizon.plan(new Round(NOW, waiting, List.of(rider), CAMPUS));
 
@@ -148,8 +162,7 @@ class RoutingDispatchTest {
 	@Test
 	void aStallFartherThanTheHorizonFromEveryRiderStillGetsARider() {
 		// 1,200 m from the gate to the far dorm: 330 s, beyond a horizon of two minutes
-		RoutingDispatch shortHorizon = new RoutingDispatch(
-				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(2), 1));
+		RoutingDispatch shortHorizon = withHorizon(Duration.ofMinutes(2));
 		DispatchTask atTheGate = new DispatchTask(11, GATE, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
 				NOW.plus(Duration.ofMinutes(30)));
 
@@ -169,8 +182,7 @@ class RoutingDispatchTest {
 			waiting.add(new DispatchTask(order, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
 					NOW.plus(Duration.ofMinutes(60 - order))));
 		}
-		RoutingDispatch longHorizon = new RoutingDispatch(
-				new RoutingDispatch.Settings(Duration.ofMillis(300), 500, 20, 1, Duration.ofMinutes(60), 1));
+		RoutingDispatch longHorizon = withHorizon(Duration.ofMinutes(60));
 
 		List<RiderPlan> plans = longHorizon.plan(new Round(NOW, waiting, List.of(idle(101, CANTEEN)), CAMPUS));
 
@@ -220,6 +232,11 @@ class RoutingDispatchTest {
 				assertThat(load).as("bag of rider %d", rider.riderId()).isBetween(0, rider.capacity());
 			}
 		}
+	}
+
+	/** The default settings, with a short search and another commit horizon. */
+	private static RoutingDispatch withHorizon(Duration commitHorizon) {
+		return new RoutingDispatch(RoutingDispatch.Settings.DEFAULTS.withRound(Duration.ofMillis(300), commitHorizon));
 	}
 
 	private static DispatchTask waiting(long orderId, long dropoff) {

@@ -26,8 +26,15 @@ public interface OrderFulfilment {
 
 	/**
 	 * Tells the student, on the order's timeline, when the food should reach the door.
-	 * Telling the same minute again adds nothing.
+	 * Telling the same minute again adds nothing to the timeline; the order shows the
+	 * latest estimate.
 	 */
 	void estimated(long orderId, Instant handOverAt);
+
+	/**
+	 * Tells the student, with the order and on its timeline, by when the food is promised
+	 * at the door. The first promise stays: telling it again changes nothing.
+	 */
+	void promised(long orderId, Instant promisedBy);
 
 }

@@ -81,14 +81,14 @@ public final class FeasibilityChecker {
 					violations.add(String.format("%s: %s of request %d is stated at %.4f but replays at %.4f", name,
 							stop.kind(), request.id(), stop.serviceStart(), begin));
 				}
-				lateness += Math.max(0, begin - visit.due());
+				lateness += request.demand() * Math.max(0, begin - visit.due());
 				if (pickup) {
 					pickups.merge(request.id(), 1, Integer::sum);
 					onBoard.put(request.id(), true);
 					load += request.demand();
 				}
 				else {
-					completion += begin - vehicle.earliest();
+					completion += request.demand() * (begin - vehicle.earliest());
 					deliveries.merge(request.id(), 1, Integer::sum);
 					if (onBoard.remove(request.id()) == null) {
 						violations.add(name + ": request " + request.id()
@@ -155,9 +155,10 @@ public final class FeasibilityChecker {
 	 *
 	 * @param violations what is wrong, in words; empty when feasible
 	 * @param distance total distance replayed from the problem's matrix
-	 * @param lateness total time visits start after their due times, replayed
+	 * @param lateness total time visits start after their due times, each counted by its
+	 * request's demand, replayed
 	 * @param completion sum over deliveries of the time from the vehicle's start to the
-	 * service start, replayed
+	 * service start, each counted by its request's demand, replayed
 	 */
 	public record Report(List<String> violations, double distance, double lateness, double completion) {
 

@@ -14,7 +14,9 @@ package org.lunchrush.routing;
  *
  * where a visit's lateness is how long after its {@link Visit#due()} its service starts,
  * and a delivery's completion is its service start minus its vehicle's
- * {@link Vehicle#earliest()}. The weights convert time into distance: the caller picks
+ * {@link Vehicle#earliest()}, both counted once per unit of the request's
+ * {@link Request#demand() demand} (a request carrying three orders is three orders late,
+ * three hand-overs to complete). The weights convert time into distance: the caller picks
  * them in the {@link TravelMatrix}'s distance units per time unit (with metres and
  * seconds, {@code latenessWeight = 10} makes a minute late as bad as 600 m of riding).
  * <p>

@@ -18,19 +18,22 @@ public record Route(Vehicle vehicle, List<RouteStop> stops, double distance, dou
 		stops = List.copyOf(stops);
 	}
 
-	/** Total time the route's visits start after their due times. */
+	/**
+	 * Total time the route's visits start after their due times, each counted once per
+	 * unit of its request's demand (as the {@link Objective} counts it).
+	 */
 	public double lateness() {
-		return this.stops.stream().mapToDouble(RouteStop::lateness).sum();
+		return this.stops.stream().mapToDouble((s) -> s.request().demand() * s.lateness()).sum();
 	}
 
 	/**
 	 * Sum over the deliveries of the time from the vehicle's start to the hand-over's
-	 * service start.
+	 * service start, each counted once per unit of its request's demand.
 	 */
 	public double completion() {
 		return this.stops.stream()
-			.filter(s -> s.kind() == StopKind.DELIVERY)
-			.mapToDouble(s -> s.serviceStart() - this.vehicle.earliest())
+			.filter((s) -> s.kind() == StopKind.DELIVERY)
+			.mapToDouble((s) -> s.request().demand() * (s.serviceStart() - this.vehicle.earliest()))
 			.sum();
 	}
 

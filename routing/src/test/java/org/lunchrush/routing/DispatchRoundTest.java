@@ -202,6 +202,24 @@ class DispatchRoundTest {
 		}
 
 		@Test
+		void countsEveryOrderOfABundleThatIsLate() {
+			// rider at x=0 with one order for x=-9 and a bundle of three for x=10, all
+			// due at 10: whichever goes second is late. The one order first makes the
+			// bundle 18 late, three orders (54); the bundle first makes one order 19
+			// late.
+			RoutingProblem problem = line(0, -9, 10).rider(1, 0, 4)
+				.request(1, at(0, OPEN, CLOSE, 0), due(1, 10), 1)
+				.request(2, at(0, OPEN, CLOSE, 0), due(2, 10), 3)
+				.objective(Objective.dispatch(10, 0))
+				.build();
+
+			RoutingSolution solution = solve(problem);
+
+			assertThat(deliveryOrder(solution.routes().get(0))).containsExactly(2, 1);
+			assertThat(solution.totalLateness()).isEqualTo(19.0);
+		}
+
+		@Test
 		void staysOnTimeWhenThatCostsNothing() {
 			// the due times add no cost unless a stop is late: with order 2 due late too,
 			// the shorter way wins again

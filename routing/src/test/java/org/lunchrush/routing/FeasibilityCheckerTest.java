@@ -178,6 +178,24 @@ class FeasibilityCheckerTest {
 		assertThat(route.completion()).isEqualTo(20.0);
 	}
 
+	@Test
+	void countsLatenessAndCompletionOncePerUnitOfDemand() {
+		// three orders in one request: picked up at 10 (due 5), handed over at 20 (due
+		// 12)
+		RoutingProblem late = line(0, 10, 20).rider(1, 0, 3)
+			.request(1, new Visit(1, 0, 1000, 0, 5), new Visit(2, 0, 1000, 0, 12), 3)
+			.build();
+		Request order = late.requests().get(0);
+		Route route = route(late, late.vehicles().get(0), pick(order), drop(order));
+
+		FeasibilityChecker.Report report = this.checker.check(late, solution(route), false);
+
+		assertThat(report.lateness()).isEqualTo(3 * (5.0 + 8.0));
+		assertThat(report.completion()).isEqualTo(3 * 20.0);
+		assertThat(route.lateness()).isEqualTo(report.lateness());
+		assertThat(route.completion()).isEqualTo(report.completion());
+	}
+
 	private static RoutingSolution solution(Route... routes) {
 		return new RoutingSolution(List.of(routes), List.of());
 	}

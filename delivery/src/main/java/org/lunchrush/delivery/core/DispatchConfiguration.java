@@ -17,8 +17,9 @@ class DispatchConfiguration {
 	@Bean
 	DispatchStrategy dispatchStrategy(DeliveryProperties properties) {
 		return switch (properties.strategy()) {
-			case "routing" -> new RoutingDispatch(RoutingDispatch.Settings.DEFAULTS
-				.withRound(properties.planTimeLimit(), properties.commitHorizon()));
+			case "routing" -> new RoutingDispatch(
+					RoutingDispatch.Settings.DEFAULTS.withRound(properties.planTimeLimit(), properties.commitHorizon())
+						.withBundles(properties.bundleSize(), properties.bundleSpread()));
 			case "nearest" -> new NearestIdleRider();
 			default -> throw new IllegalStateException(
 					"lunchrush.delivery.strategy must be 'routing' or 'nearest', not '" + properties.strategy() + "'");

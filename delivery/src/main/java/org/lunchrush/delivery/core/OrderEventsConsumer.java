@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lunchrush.catalog.Catalog;
 import org.lunchrush.catalog.MerchantSnapshot;
 import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.ordering.OrderFulfilment;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.OrderingTopics;
 import org.slf4j.Logger;
@@ -19,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the delivery tasks in step with the orders, from the order event stream: a task
  * when the merchant accepts (with the food's expected ready time, so dispatch can look
- * ahead), pickable when the food is ready, off every route when the order is cancelled.
- * Each change is idempotent, and one order's events arrive in order (the stream is keyed
- * by order id), so a redelivery changes nothing.
+ * ahead, and the promised hand-over, which the order shows the student), pickable when
+ * the food is ready, off every route when the order is cancelled. Each change is
+ * idempotent, and one order's events arrive in order (the stream is keyed by order id),
+ * so a redelivery changes nothing.
  */
 @Component
 class OrderEventsConsumer {
@@ -36,8 +38,12 @@ class OrderEventsConsumer {
 
 	private final DeliveryProperties properties;
 
-	OrderEventsConsumer(DeliveryStore store, Catalog catalog, ObjectMapper json, DeliveryProperties properties) {
+	private final OrderFulfilment orders;
+
+	OrderEventsConsumer(DeliveryStore store, Catalog catalog, ObjectMapper json, DeliveryProperties properties,
+			OrderFulfilment orders) {
 		this.properties = properties;
+		this.orders = orders;
 		this.store = store;
 		this.catalog = catalog;
 		this.json = json;
@@ -63,8 +69,11 @@ class OrderEventsConsumer {
 			.orElseThrow(() -> new IllegalStateException(
 					"Accepted order " + event.orderId() + " of unknown merchant " + event.merchantId()));
 		Instant readyAt = event.at().plus(Duration.ofMinutes(merchant.preparationMinutes()));
+		Instant promisedBy = readyAt.plus(this.properties.promise());
 		this.store.insertTask(event.orderId(), merchant.id(), merchant.buildingId(), event.buildingId(), event.at(),
-				readyAt, readyAt.plus(this.properties.promise()));
+				readyAt, promisedBy);
+		// after the task, and again on a redelivery: the order keeps the first promise
+		this.orders.promised(event.orderId(), promisedBy);
 	}
 
 }

@@ -33,7 +33,7 @@ class RoutesTest {
 	private static final Instant NOW = Instant.parse("2026-11-24T03:50:00Z");
 
 	private final Routes routes = new Routes(new CampusModel(new LineCampus(),
-			new DeliveryProperties(null, null, null, 4.0, 1.0, null, null, null, null, null, null, null)));
+			new DeliveryProperties(null, null, null, 4.0, 1.0, null, null, null, null, null, null, null, null, null)));
 
 	private final Rider rider = new Rider(101, true, GATE, 8);
 

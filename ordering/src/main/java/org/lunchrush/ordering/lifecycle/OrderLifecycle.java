@@ -148,13 +148,30 @@ public class OrderLifecycle implements OrderFulfilment {
 	}
 
 	@Override
+	@Transactional
+	public void promised(long orderId, Instant promisedBy) {
+		this.store.find(orderId).ifPresent((record) -> {
+			if (this.store.recordPromise(orderId, promisedBy)) {
+				this.store.appendTimeline(orderId, record.order().buildingId(), "promised", this.time.now(), "PROMISED",
+						"承诺 " + minute(promisedBy) + " 前送达 / promised at the door by " + minute(promisedBy));
+			}
+		});
+	}
+
+	@Override
+	@Transactional
 	public void estimated(long orderId, Instant handOverAt) {
 		this.store.find(orderId).ifPresent((record) -> {
-			Instant minute = handOverAt.truncatedTo(ChronoUnit.MINUTES);
-			this.store.appendTimeline(orderId, record.order().buildingId(), "eta:" + minute.getEpochSecond(),
-					this.time.now(), "ETA", "expected at the door around "
-							+ this.time.local(handOverAt).toLocalTime().truncatedTo(ChronoUnit.MINUTES));
+			this.store.recordEta(orderId, handOverAt);
+			this.store.appendTimeline(orderId, record.order().buildingId(),
+					"eta:" + handOverAt.truncatedTo(ChronoUnit.MINUTES).getEpochSecond(), this.time.now(), "ETA",
+					"预计 " + minute(handOverAt) + " 送达 / expected at the door around " + minute(handOverAt));
 		});
+	}
+
+	/** The campus time of day to the minute, as a student reads it: {@code 12:31}. */
+	private String minute(Instant at) {
+		return this.time.local(at).toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString();
 	}
 
 	/**

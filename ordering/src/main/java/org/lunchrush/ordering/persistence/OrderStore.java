@@ -32,7 +32,7 @@ public class OrderStore {
 
 	private static final String SELECT_ORDER = """
 			select id, student_id, merchant_id, building_id, status, vip, note, stock_day, placed_at, pay_by,
-			       paid_transaction_id, cancellation_requested_at, coupon_id, discount_cents
+			       paid_transaction_id, cancellation_requested_at, coupon_id, discount_cents, promised_by, eta
 			from ordering.orders
 			""";
 
@@ -177,6 +177,27 @@ public class OrderStore {
 	/**
 	 * @return false when an entry with this key was recorded before
 	 */
+	/**
+	 * Records the hand-over time promised when the merchant accepted; the first promise
+	 * stays.
+	 * @return false when the order had a promise already (or does not exist)
+	 */
+	public boolean recordPromise(long orderId, Instant promisedBy) {
+		return this.jdbc
+			.sql("update ordering.orders set promised_by = :promised where id = :id and promised_by is null")
+			.param("promised", Timestamp.from(promisedBy))
+			.param("id", orderId)
+			.update() == 1;
+	}
+
+	/** Records the latest estimate of the hand-over. */
+	public void recordEta(long orderId, Instant eta) {
+		this.jdbc.sql("update ordering.orders set eta = :eta where id = :id")
+			.param("eta", Timestamp.from(eta))
+			.param("id", orderId)
+			.update();
+	}
+
 	public boolean appendTimeline(long orderId, long buildingId, String eventKey, Instant at, String type,
 			String detail) {
 		return this.template.update(INSERT_TIMELINE, timelineRow(orderId, buildingId, eventKey, at, type, detail)) == 1;
@@ -256,7 +277,9 @@ public class OrderStore {
 		return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), OrderStatus.valueOf(rs.getString(5)),
 				rs.getBoolean(6), Optional.ofNullable(rs.getString(7)), stockDay.toLocalDate(),
 				rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), Optional.ofNullable(rs.getString(11)),
-				Optional.ofNullable(rs.getTimestamp(12)).map(Timestamp::toInstant), coupon(rs));
+				Optional.ofNullable(rs.getTimestamp(12)).map(Timestamp::toInstant), coupon(rs),
+				new HandOverTimes(Optional.ofNullable(rs.getTimestamp(15)).map(Timestamp::toInstant),
+						Optional.ofNullable(rs.getTimestamp(16)).map(Timestamp::toInstant)));
 	}
 
 	private static Optional<OrderCoupon> coupon(ResultSet rs) throws SQLException {
@@ -266,14 +289,14 @@ public class OrderStore {
 
 	private record Row(long id, long studentId, long merchantId, long buildingId, OrderStatus status, boolean vip,
 			Optional<String> note, java.time.LocalDate stockDay, Instant placedAt, Instant payBy,
-			Optional<String> paidTransactionId, Optional<Instant> cancellationRequestedAt,
-			Optional<OrderCoupon> coupon) {
+			Optional<String> paidTransactionId, Optional<Instant> cancellationRequestedAt, Optional<OrderCoupon> coupon,
+			HandOverTimes handOver) {
 
 		OrderRecord toRecord(List<OrderLine> lines) {
 			Order order = Order.restore(this.id, this.studentId, this.merchantId, this.buildingId, lines, this.vip,
 					this.placedAt, this.payBy, this.status, this.paidTransactionId, this.cancellationRequestedAt,
 					this.coupon);
-			return new OrderRecord(order, this.note, this.stockDay);
+			return new OrderRecord(order, this.note, this.stockDay, this.handOver);
 		}
 
 	}

@@ -31,17 +31,24 @@ public class OrderViews {
 					.map((l) -> new LineView(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
 					.toList(),
 				order.merchantId(), order.buildingId(), record.note().orElse(null), this.time.local(order.placedAt()),
-				this.time.local(order.payBy()), order.cancellationRequestedAt().isPresent());
+				this.time.local(order.payBy()), order.cancellationRequestedAt().isPresent(),
+				record.handOver().promisedBy().map(this.time::local).orElse(null),
+				record.handOver().eta().map(this.time::local).orElse(null));
 	}
 
 	/**
 	 * @param totalCents what the student pays: {@code subtotalCents} less
 	 * {@code discountCents}
 	 * @param couponId the coupon the order is paid with, or {@code null}
+	 * @param promisedBy by when the food is promised at the door, from the merchant's
+	 * acceptance on; {@code null} before
+	 * @param eta the latest estimate of the hand-over, once a rider has the order on a
+	 * route; {@code null} before
 	 */
 	public record OrderView(String orderId, String status, int totalCents, int subtotalCents, int discountCents,
 			String couponId, List<LineView> items, long merchantId, long deliveryBuildingId, String note,
-			OffsetDateTime placedAt, OffsetDateTime payBy, boolean cancellationRequested) {
+			OffsetDateTime placedAt, OffsetDateTime payBy, boolean cancellationRequested, OffsetDateTime promisedBy,
+			OffsetDateTime eta) {
 	}
 
 	public record LineView(long itemId, String name, int unitPriceCents, int quantity) {

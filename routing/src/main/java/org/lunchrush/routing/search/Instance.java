@@ -40,6 +40,12 @@ final class Instance {
 	/** Load change at a node: the demand at a pickup, minus the demand at a delivery. */
 	final int[] load;
 
+	/**
+	 * How many times a node's lateness and completion count: its request's demand (a
+	 * request carrying three orders is three orders late).
+	 */
+	final int[] weight;
+
 	/** Vehicle index each request is pinned to, or -1 when any vehicle may serve it. */
 	final int[] pin;
 
@@ -116,6 +122,7 @@ final class Instance {
 		this.service = new double[nodes];
 		this.due = new double[nodes];
 		this.load = new int[nodes];
+		this.weight = new int[nodes];
 		for (int r = 0; r < this.requests; r++) {
 			Request request = rs.get(r);
 			set(2 * r, request.pickup(), request.demand());
@@ -237,6 +244,7 @@ final class Instance {
 		this.service[node] = visit.serviceTime();
 		this.due[node] = visit.due();
 		this.load[node] = change;
+		this.weight[node] = Math.abs(change);
 	}
 
 	private boolean sameProfile(int a, int b) {
@@ -253,10 +261,11 @@ final class Instance {
 	 * its window to open, and the delivery again: {@code push <= 2 (e - s0) + 4 T + 2 S}
 	 * with {@code e} the latest window opening, {@code s0} the earliest vehicle start,
 	 * {@code T} the longest travel time and {@code S} the longest service. Every one of
-	 * at most {@code 2n} later stops moves by at most that. No service start can be later
-	 * than {@code H = max(e, shift starts) + 2n (T + S)}, which bounds the inserted
-	 * request's own lateness and completion. Loose, but only its size relative to a real
-	 * insertion matters.
+	 * at most {@code 2n} later stops moves by at most that, and counts at most its weight
+	 * (the sum of all weights bounds them together). No service start can be later than
+	 * {@code H = max(e, shift starts) + 2n (T + S)}, which bounds the inserted request's
+	 * own lateness and completion. Loose, but only its size relative to a real insertion
+	 * matters.
 	 */
 	private double timeCostBound() {
 		double firstStart = Double.POSITIVE_INFINITY;
@@ -267,7 +276,11 @@ final class Instance {
 		}
 		double maxService = 0;
 		double firstDue = Double.POSITIVE_INFINITY;
+		long weights = 0;
+		int maxWeight = 0;
 		for (int node = 0; node < 2 * this.requests; node++) {
+			weights += this.weight[node];
+			maxWeight = Math.max(maxWeight, this.weight[node]);
 			if (Double.isFinite(this.earliest[node])) {
 				lastOpening = Math.max(lastOpening, this.earliest[node]);
 			}
@@ -284,8 +297,8 @@ final class Instance {
 		double push = 2 * Math.max(0, lastOpening - firstStart) + 4 * maxTime + 2 * maxService;
 		double horizon = lastOpening + stops * (maxTime + maxService);
 		double ownLateness = Double.isFinite(firstDue) ? 2 * Math.max(0, horizon - firstDue) : 0;
-		return this.latenessWeight * (stops * push + ownLateness)
-				+ this.completionWeight * (this.requests * push + Math.max(0, horizon - firstStart)) + 1;
+		return this.latenessWeight * (weights * push + maxWeight * ownLateness)
+				+ this.completionWeight * (weights * push + maxWeight * Math.max(0, horizon - firstStart)) + 1;
 	}
 
 }

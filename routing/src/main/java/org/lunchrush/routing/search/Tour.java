@@ -55,16 +55,20 @@ final class Tour {
 	/** Sum of the waits for a window to open, at positions 1 to pos. */
 	double[] waitSum;
 
-	/** Deliveries at positions 1 to pos. */
+	/** Deliveries at positions 1 to pos, each counted by its weight. */
 	int[] deliveries;
 
-	/** Sum of {@link #waitSum} over the deliveries at positions 1 to pos. */
+	/**
+	 * Sum of {@link #waitSum} times the weight over the deliveries at positions 1 to pos.
+	 */
 	double[] deliveryWaitSum;
 
-	/** Stops at or past their due time, at positions 1 to pos. */
+	/** Stops at or past their due time, at positions 1 to pos, each by its weight. */
 	int[] late;
 
-	/** Sum of {@link #waitSum} over the late stops at positions 1 to pos. */
+	/**
+	 * Sum of {@link #waitSum} times the weight over the late stops at positions 1 to pos.
+	 */
 	double[] lateWaitSum;
 
 	/**
@@ -198,12 +202,13 @@ final class Tour {
 			double wait = Math.max(0, s - (this.start[pos - 1] + this.leg[pos - 1]));
 			double w = this.waitSum[pos - 1] + wait;
 			this.waitSum[pos] = w;
-			int delivery = node & 1;
+			int weight = this.in.weight[node];
+			int delivery = (node & 1) * weight;
 			this.deliveries[pos] = this.deliveries[pos - 1] + delivery;
 			this.deliveryWaitSum[pos] = this.deliveryWaitSum[pos - 1] + delivery * w;
-			boolean lateNow = s >= this.in.due[node];
-			this.late[pos] = this.late[pos - 1] + (lateNow ? 1 : 0);
-			this.lateWaitSum[pos] = this.lateWaitSum[pos - 1] + (lateNow ? w : 0);
+			int lateNow = (s >= this.in.due[node]) ? weight : 0;
+			this.late[pos] = this.late[pos - 1] + lateNow;
+			this.lateWaitSum[pos] = this.lateWaitSum[pos - 1] + lateNow * w;
 		}
 		this.timeCost = cost;
 		double reach = Double.POSITIVE_INFINITY;
@@ -223,7 +228,7 @@ final class Tour {
 		if ((node & 1) == 1) {
 			cost += this.in.completionWeight * (s - this.in.shiftStart[this.vehicle]);
 		}
-		return cost;
+		return this.in.weight[node] * cost;
 	}
 
 	/**
@@ -484,10 +489,11 @@ final class Tour {
 		}
 		double[] due = this.in.due;
 		for (int k = pos; k <= last; k++) {
-			double spare = due[this.nodes[k - 1]] - this.start[k];
+			int node = this.nodes[k - 1];
+			double spare = due[node] - this.start[k];
 			double over = reach - w[k] - spare;
 			if (spare > 0 && over > 0) {
-				delta += lw * over;
+				delta += lw * this.in.weight[node] * over;
 			}
 		}
 		return delta;

@@ -74,6 +74,9 @@ public final class CampusSim {
 				}
 				Figures figures = Figures.of(outcome);
 				print(figures, out);
+				if (options.ordersOut() != null) {
+					out.println("  每单明细 order log                " + OrderLog.write(options.ordersOut(), outcome));
+				}
 				results.add(figures);
 			}
 			catch (AuditFailure ex) {
@@ -221,6 +224,10 @@ public final class CampusSim {
 						+ " · service %.1f h · waiting for food %.1f h · idle %.1f h%n",
 				hours(time.ridingWithFood()), hours(time.ridingEmpty()), hours(time.stopOverhead()),
 				hours(time.service()), hours(time.waitingForFood()), f.riderHours() - hours(time.busy()));
+		Trips trips = f.trips();
+		out.printf(Locale.ROOT,
+				"  每趟 per trip                    %.1f orders · %.2f stall buildings · %.2f dorm stops (%d trips)%n",
+				trips.ordersPerTrip(), trips.pickupBuildingsPerTrip(), trips.dropoffBuildingsPerTrip(), trips.trips());
 		out.printf(Locale.ROOT, "  超时 late orders                  %d, max lateness %.1f min%n", f.late(),
 				f.maxLateness().toMillis() / 60_000.0);
 		out.printf(Locale.ROOT, "  最后送达 last hand-over            %s%n", CampusClock.format(f.lastHandOver()));

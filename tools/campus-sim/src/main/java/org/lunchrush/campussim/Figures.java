@@ -28,10 +28,11 @@ import java.util.List;
  * @param rounds rounds that called the strategy
  * @param movedStops plans that put a rider's stop under way elsewhere than first
  * @param riderTime where the riders' time went
+ * @param trips how full the bags were
  */
 record Figures(String strategy, int orders, int riders, int onTime, double p50Minutes, double p90Minutes,
 		double riderHours, double metres, int late, Duration maxLateness, Instant firstOrder, Instant lastHandOver,
-		double roundMedianMillis, double roundMaxMillis, int rounds, int movedStops, RiderTime riderTime) {
+		double roundMedianMillis, double roundMaxMillis, int rounds, int movedStops, RiderTime riderTime, Trips trips) {
 
 	static Figures of(Simulation.Outcome outcome) {
 		List<SimOrder> orders = outcome.orders();
@@ -60,7 +61,7 @@ record Figures(String strategy, int orders, int riders, int onTime, double p50Mi
 				percentile(clickToDoor, 0.5), percentile(clickToDoor, 0.9), riderHours, outcome.metres(),
 				orders.size() - onTime, maxLateness, first, last, median(rounds),
 				(rounds.length == 0) ? Double.NaN : rounds[rounds.length - 1], rounds.length, outcome.movedStops(),
-				outcome.riderTime());
+				outcome.riderTime(), Trips.of(orders, outcome.events()));
 	}
 
 	/**

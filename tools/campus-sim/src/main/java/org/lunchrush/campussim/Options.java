@@ -1,5 +1,6 @@
 package org.lunchrush.campussim;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -29,13 +30,17 @@ import org.lunchrush.dispatch.RoutingDispatch;
  * @param commitHorizon the routing strategy's commit horizon
  * @param latenessWeight the routing strategy's metres per second late
  * @param completionWeight the routing strategy's metres per second until a hand-over
+ * @param bundleSize the routing strategy's largest bundle
+ * @param bundleSpread the routing strategy's spread of expected ready times in a bundle
  * @param giveUpAfter simulated time from the shift's start after which an unfinished run
  * fails
+ * @param ordersOut directory for one CSV per strategy with every order's times, or null
  */
 record Options(boolean help, int orders, int minutes, int riders, int capacity, List<String> strategies, long seed,
 		Duration roundInterval, Duration lookahead, Duration promise, double detourFactor, double metresPerSecond,
 		Duration stopOverhead, Duration pickupService, Duration dropoffService, Duration planTimeLimit,
-		Duration commitHorizon, double latenessWeight, double completionWeight, Duration giveUpAfter) {
+		Duration commitHorizon, double latenessWeight, double completionWeight, int bundleSize, Duration bundleSpread,
+		Duration giveUpAfter, Path ordersOut) {
 
 	static final String USAGE = """
 			用法 Usage: ./lunchrush simulate [选项 options]
@@ -68,6 +73,12 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 			  --lateness-weight W      路径规划每秒迟到的代价（米）/ routing: metres a second late is worth (20)
 			  --completion-weight W    路径规划每秒送达时间的代价（米）/ routing: metres a second until each
 			                           hand-over is worth (1)
+			  --orders-out DIR         每单明细 / write DIR/<strategy>-orders.csv, one line per order with its
+			                           times, stall, dorm and rider
+			  --bundle-size N          路径规划同楼合单上限 / routing: at most N waiting orders from one stall
+			                           building to one building ride as a bundle (4; 1 = none)
+			  --bundle-spread MINUTES  路径规划合单出餐间隔 / routing: a bundle's food is expected ready within
+			                           this of each other (3)
 			  --give-up-hours H        模拟超过 H 小时未送完即失败 / fail when not done H simulated hours
 			                           after the shift starts (24)
 			  --help                   显示帮助 / print this help
@@ -104,6 +115,9 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 		long commitHorizon = RoutingDispatch.Settings.DEFAULTS.commitHorizon().toMinutes();
 		double latenessWeight = RoutingDispatch.Settings.DEFAULTS.latenessWeight();
 		double completionWeight = RoutingDispatch.Settings.DEFAULTS.completionWeight();
+		Path ordersOut = null;
+		int bundleSize = RoutingDispatch.Settings.DEFAULTS.bundleSize();
+		long bundleSpread = RoutingDispatch.Settings.DEFAULTS.bundleSpread().toMinutes();
 		boolean help = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -136,6 +150,9 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 					case "--commit-horizon" -> commitHorizon = Long.parseLong(value);
 					case "--lateness-weight" -> latenessWeight = Double.parseDouble(value);
 					case "--completion-weight" -> completionWeight = Double.parseDouble(value);
+					case "--orders-out" -> ordersOut = Path.of(value);
+					case "--bundle-size" -> bundleSize = Integer.parseInt(value);
+					case "--bundle-spread" -> bundleSpread = Long.parseLong(value);
 					default -> throw new IllegalArgumentException("未知选项 / unknown option: " + arg);
 				}
 			}
@@ -151,13 +168,15 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 		require(planTimeLimit >= 1 && commitHorizon >= 0,
 				"--plan-time-limit must be at least 1 and --commit-horizon not negative");
 		require(latenessWeight >= 0 && completionWeight >= 0, "the routing weights must not be negative");
+		require(bundleSize >= 1 && bundleSpread >= 0,
+				"--bundle-size must be at least 1 and --bundle-spread not negative");
 		require(detour >= 1 && speed > 0, "--detour must be at least 1 and --speed positive");
 		require(!strategies.isEmpty(), "no strategy to run");
 		return new Options(help, orders, minutes, riders, capacity, strategies, seed, Duration.ofSeconds(roundInterval),
 				Duration.ofMinutes(lookahead), Duration.ofMinutes(promise), detour, speed,
 				Duration.ofSeconds(stopOverhead), Duration.ofSeconds(pickupService), Duration.ofSeconds(dropoffService),
 				Duration.ofMillis(planTimeLimit), Duration.ofMinutes(commitHorizon), latenessWeight, completionWeight,
-				Duration.ofHours(giveUpHours));
+				bundleSize, Duration.ofMinutes(bundleSpread), Duration.ofHours(giveUpHours), ordersOut);
 	}
 
 	private static List<String> strategies(String value) {

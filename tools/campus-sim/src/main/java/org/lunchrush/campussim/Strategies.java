@@ -32,7 +32,8 @@ final class Strategies {
 			.put("routing",
 					(options) -> new RoutingDispatch(RoutingDispatch.Settings.DEFAULTS
 						.withRound(options.planTimeLimit(), options.commitHorizon())
-						.withWeights(options.latenessWeight(), options.completionWeight())));
+						.withWeights(options.latenessWeight(), options.completionWeight())
+						.withBundles(options.bundleSize(), options.bundleSpread())));
 		known.put(BASELINE, (options) -> new NearestIdleRider());
 		return known;
 	}

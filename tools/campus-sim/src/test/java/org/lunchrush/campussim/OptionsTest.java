@@ -55,7 +55,7 @@ class OptionsTest {
 		assertThat(Options.usage()).contains(List.of("--orders", "--minutes", "--riders", "--capacity", "--strategy",
 				"--seed", "--round-interval", "--lookahead", "--promise", "--detour", "--speed", "--stop-overhead",
 				"--pickup-service", "--dropoff-service", "--plan-time-limit", "--commit-horizon", "--lateness-weight",
-				"--completion-weight", "--give-up-hours"));
+				"--completion-weight", "--bundle-size", "--bundle-spread", "--orders-out", "--give-up-hours"));
 	}
 
 	@Test
@@ -65,13 +65,21 @@ class OptionsTest {
 		assertThat(defaults.commitHorizon()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(defaults.latenessWeight()).isEqualTo(20);
 		assertThat(defaults.completionWeight()).isEqualTo(1);
+		assertThat(defaults.bundleSize()).isEqualTo(8);
+		assertThat(defaults.bundleSpread()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(defaults.ordersOut()).isNull();
 
 		Options changed = Options.parse(new String[] { "--plan-time-limit", "200", "--commit-horizon", "10",
-				"--lateness-weight", "30", "--completion-weight", "0.5" });
+				"--lateness-weight", "30", "--completion-weight", "0.5", "--bundle-size", "1", "--bundle-spread", "2",
+				"--orders-out", "target/sim" });
 		assertThat(changed.planTimeLimit()).isEqualTo(Duration.ofMillis(200));
 		assertThat(changed.commitHorizon()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(changed.latenessWeight()).isEqualTo(30);
 		assertThat(changed.completionWeight()).isEqualTo(0.5);
+		assertThat(changed.bundleSize()).isEqualTo(1);
+		assertThat(changed.bundleSpread()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(changed.ordersOut()).isEqualTo(java.nio.file.Path.of("target/sim"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--bundle-size", "0" }));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Options.parse(new String[] { "--completion-weight", "-1" }));
 	}
