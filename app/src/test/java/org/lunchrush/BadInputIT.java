@@ -40,7 +40,7 @@ class BadInputIT extends IntegrationTest {
 		this.student = student(51);
 		this.merchant = merchantNamed("第一食堂·东北水饺");
 		this.merchantId = this.merchant.path("id").asLong();
-		this.itemId = menuItem(this.merchantId, "三鲜水饺").path("itemId").asLong();
+		this.itemId = menuItemId(this.merchantId, "三鲜水饺");
 	}
 
 	@Nested

@@ -20,15 +20,11 @@ class CancellationIT extends IntegrationTest {
 		return merchantNamed("第二食堂·潮汕牛肉粉");
 	}
 
-	private long item(String name) {
-		return menuItem(merchant().path("id").asLong(), name).path("itemId").asLong();
-	}
-
 	@Test
 	void anUnpaidOrderCancelledByItsStudentGivesItsStockBackAndALatePaymentIsRefunded() {
 		Session student = student(91);
 		long merchantId = merchant().path("id").asLong();
-		long itemId = item("鲜牛肉粉");
+		long itemId = menuItemId(merchant().path("id").asLong(), "鲜牛肉粉");
 		int before = stockLeft(merchantId, itemId);
 		String orderId = placeAcceptedOrder(student, orderBody(merchant(), itemId, 2));
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
@@ -55,7 +51,7 @@ class CancellationIT extends IntegrationTest {
 	void aPaidOrderCancelledBeforeTheMerchantAcceptsIsRefunded() {
 		Session student = student(92);
 		long merchantId = merchant().path("id").asLong();
-		long itemId = item("牛肉丸粉");
+		long itemId = menuItemId(merchant().path("id").asLong(), "牛肉丸粉");
 		int before = stockLeft(merchantId, itemId);
 		String orderId = paidOrder(student, orderBody(merchant(), itemId, 1));
 
@@ -75,7 +71,7 @@ class CancellationIT extends IntegrationTest {
 	void cancellingAnAcceptedOrderAsksTheMerchantWhoDeclinesOrApproves() {
 		Session student = student(93);
 		long merchantId = merchant().path("id").asLong();
-		long itemId = item("卤豆腐");
+		long itemId = menuItemId(merchant().path("id").asLong(), "卤豆腐");
 		int before = stockLeft(merchantId, itemId);
 		String orderId = paidOrder(student, orderBody(merchant(), itemId, 1));
 		Session merchant = merchantAccount(merchantId);

@@ -45,9 +45,9 @@ class CouponOrderIT extends IntegrationTest {
 	void stall() {
 		this.merchant = merchantNamed("第一食堂·麻辣香锅");
 		this.merchantId = this.merchant.path("id").asLong();
-		this.fish = menuItem(this.merchantId, "酸菜鱼").path("itemId").asLong();
-		this.bloodStew = menuItem(this.merchantId, "毛血旺").path("itemId").asLong();
-		this.cauliflower = menuItem(this.merchantId, "干锅花菜").path("itemId").asLong();
+		this.fish = menuItemId(this.merchantId, "酸菜鱼");
+		this.bloodStew = menuItemId(this.merchantId, "毛血旺");
+		this.cauliflower = menuItemId(this.merchantId, "干锅花菜");
 	}
 
 	@Test

@@ -82,7 +82,7 @@ class DeadLetterIT extends IntegrationTest {
 				paymentSucceeded(eventId, 424242L, "SBX-POISON", 100));
 		JsonNode merchant = merchantNamed("第二食堂·黄焖鸡米饭");
 		String healthy = paidOrder(student(101),
-				orderBody(merchant, menuItem(merchant.path("id").asLong(), "黄焖排骨饭").path("itemId").asLong(), 1));
+				orderBody(merchant, menuItemId(merchant.path("id").asLong(), "黄焖排骨饭"), 1));
 
 		assertThat(healthy).isNotBlank();
 		await().atMost(PIPELINE).until(() -> deadLetterWithKey(eventId) != null);
@@ -99,7 +99,7 @@ class DeadLetterIT extends IntegrationTest {
 		Session student = student(102);
 		JsonNode merchant = merchantNamed("第二食堂·黄焖鸡米饭");
 		String orderId = placeAcceptedOrder(student,
-				orderBody(merchant, menuItem(merchant.path("id").asLong(), "黄焖豆腐饭").path("itemId").asLong(), 1));
+				orderBody(merchant, menuItemId(merchant.path("id").asLong(), "黄焖豆腐饭"), 1));
 		JsonNode order = awaitStatus(student, orderId, "PENDING_PAYMENT");
 		String eventId = "payment-succeeded:SBX-LATE-" + orderId;
 		// As if it had failed before: the letter sits in the dead-letter queue.
@@ -162,8 +162,7 @@ class DeadLetterIT extends IntegrationTest {
 		assertThat(letter.path("source").asString()).isEqualTo("KAFKA");
 		assertThat(letter.path("payload").asString()).isEqualTo("{not an order");
 		assertThat(count("select count(*) from ordering.orders where id = ?", orderId)).isEqualTo(1);
-		String after = placeAcceptedOrder(student(105),
-				orderBody(merchant, menuItem(merchantId, "加土豆").path("itemId").asLong(), 1));
+		String after = placeAcceptedOrder(student(105), orderBody(merchant, menuItemId(merchantId, "加土豆"), 1));
 		awaitStatus(student(105), after, "PENDING_PAYMENT");
 		// Cancel the hand-made order so that it releases its portion like any other.
 		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of()).status()).isEqualTo(200);

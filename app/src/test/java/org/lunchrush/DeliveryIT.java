@@ -42,7 +42,7 @@ class DeliveryIT extends IntegrationTest {
 	void ridersOnShift() {
 		this.merchant = merchantNamed("第二食堂·潮汕牛肉粉");
 		this.merchantAccount = merchantAccount(this.merchant.path("id").asLong());
-		this.itemId = menuItem(this.merchant.path("id").asLong(), "牛肉丸汤").path("itemId").asLong();
+		this.itemId = menuItemId(this.merchant.path("id").asLong(), "牛肉丸汤");
 		for (int n = 21; n <= 30; n++) {
 			Session rider = api().login("rider" + n);
 			Response shift = api().post("/api/v1/rider/shift", rider,

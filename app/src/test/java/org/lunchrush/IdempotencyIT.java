@@ -18,7 +18,7 @@ class IdempotencyIT extends IntegrationTest {
 		Session student = student(11);
 		JsonNode merchant = merchantNamed("第一食堂·兰州拉面");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "牛肉拉面").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "牛肉拉面");
 		int before = stockLeft(merchantId, itemId);
 		Map<String, Object> body = orderBody(merchant, itemId, 1);
 
@@ -42,7 +42,7 @@ class IdempotencyIT extends IntegrationTest {
 		Session student = student(12);
 		JsonNode merchant = merchantNamed("第一食堂·兰州拉面");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "刀削面").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "刀削面");
 		Response first = api().post("/api/v1/orders", student, orderBody(merchant, itemId, 1), "Idempotency-Key",
 				"lunch-12-a");
 		assertThat(first.status()).isEqualTo(202);
@@ -62,7 +62,7 @@ class IdempotencyIT extends IntegrationTest {
 	@Test
 	void keysBelongToTheStudentWhoUsedThem() {
 		JsonNode merchant = merchantNamed("第一食堂·兰州拉面");
-		long itemId = menuItem(merchant.path("id").asLong(), "卤蛋").path("itemId").asLong();
+		long itemId = menuItemId(merchant.path("id").asLong(), "卤蛋");
 		Response mine = api().post("/api/v1/orders", student(13), orderBody(merchant, itemId, 1), "Idempotency-Key",
 				"shared-key");
 		Response theirs = api().post("/api/v1/orders", student(14), orderBody(merchant, itemId, 1), "Idempotency-Key",

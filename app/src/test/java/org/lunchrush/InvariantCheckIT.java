@@ -61,7 +61,7 @@ class InvariantCheckIT extends IntegrationTest {
 	void redisDisagreeingWithTheLedgerAndAnOversoldItemAreReported() {
 		JsonNode merchant = merchantNamed("第二食堂·韩式拌饭");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "大麦茶").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "大麦茶");
 		String key = "lr:stock:{m" + merchantId + "}:" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		int left = stockLeft(merchantId, itemId);
 		try {
@@ -84,7 +84,7 @@ class InvariantCheckIT extends IntegrationTest {
 	void aCancelledOrderStillHoldingItsCouponIsReported() {
 		Session student = student(58);
 		JsonNode merchant = merchantNamed("第二食堂·韩式拌饭");
-		long itemId = menuItem(merchant.path("id").asLong(), "部队锅").path("itemId").asLong();
+		long itemId = menuItemId(merchant.path("id").asLong(), "部队锅");
 		String couponId = claimCoupon(student, 300, 1000);
 		String orderId = placeAcceptedOrder(student, withCoupon(orderBody(merchant, itemId, 1), couponId));
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
@@ -116,7 +116,7 @@ class InvariantCheckIT extends IntegrationTest {
 	void moneyKeptForACancelledOrderAndASecondChargeAreReported() {
 		Session student = student(59);
 		JsonNode merchant = merchantNamed("第二食堂·韩式拌饭");
-		long itemId = menuItem(merchant.path("id").asLong(), "紫菜包饭").path("itemId").asLong();
+		long itemId = menuItemId(merchant.path("id").asLong(), "紫菜包饭");
 		String cancelled = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		awaitStatus(student, cancelled, "PENDING_PAYMENT");
 		assertThat(api().post("/api/v1/orders/" + cancelled + "/cancel", student, Map.of()).status()).isEqualTo(200);

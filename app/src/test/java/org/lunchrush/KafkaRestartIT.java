@@ -77,7 +77,7 @@ class KafkaRestartIT extends IntegrationTest {
 		Session student = student(16);
 		JsonNode merchant = merchantNamed("第二食堂·西北面馆");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "甑糕").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "甑糕");
 		String warmUp = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		awaitStatus(student, warmUp, "PENDING_PAYMENT");
 		int before = stockLeft(merchantId, itemId);
@@ -170,7 +170,7 @@ class KafkaRestartIT extends IntegrationTest {
 		Map<Long, Integer> stockBefore = new HashMap<>();
 		List<Long> dishes = new ArrayList<>();
 		for (String dish : DISHES) {
-			long itemId = menuItem(merchantId, dish).path("itemId").asLong();
+			long itemId = menuItemId(merchantId, dish);
 			dishes.add(itemId);
 			stockBefore.put(itemId, stockLeft(merchantId, itemId));
 		}

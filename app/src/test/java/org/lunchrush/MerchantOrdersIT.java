@@ -21,14 +21,11 @@ class MerchantOrdersIT extends IntegrationTest {
 		return merchantNamed("第二食堂·西北面馆");
 	}
 
-	private long item(String name) {
-		return menuItem(merchant().path("id").asLong(), name).path("itemId").asLong();
-	}
-
 	@Test
 	void merchantSeesItsOwnPaidOrdersAcceptsThemAndMarksThemReady() {
 		Session student = student(81);
-		String orderId = paidOrder(student, orderBody(merchant(), item("油泼面"), 1));
+		String orderId = paidOrder(student,
+				orderBody(merchant(), menuItemId(merchant().path("id").asLong(), "油泼面"), 1));
 		Session merchant = merchantAccount(merchant().path("id").asLong());
 		Session otherMerchant = merchantAccount(merchantNamed("第一食堂·川味小炒").path("id").asLong());
 
@@ -59,7 +56,7 @@ class MerchantOrdersIT extends IntegrationTest {
 	void rejectingAPaidOrderRefundsItAndGivesItsStockBack() {
 		Session student = student(82);
 		long merchantId = merchant().path("id").asLong();
-		long itemId = item("肉夹馍");
+		long itemId = menuItemId(merchant().path("id").asLong(), "肉夹馍");
 		int before = stockLeft(merchantId, itemId);
 		String orderId = paidOrder(student, orderBody(merchant(), itemId, 2));
 		assertThat(stockLeft(merchantId, itemId)).isEqualTo(before - 2);

@@ -41,7 +41,7 @@ class MerchantSettingsIT extends IntegrationTest {
 		assertThat(settings.body().path("autoAccept").asBoolean()).as(settings.raw().body()).isTrue();
 		assertThat(settings.body().path("openingHours").asString()).as("unchanged").isEqualTo("00:00-24:00");
 		Session student = student(95);
-		long itemId = menuItem(merchantId(), "鸡胸肉沙拉").path("itemId").asLong();
+		long itemId = menuItemId(merchantId(), "鸡胸肉沙拉");
 		String orderId = placeAcceptedOrder(student, orderBody(merchantNamed(STALL), itemId, 1));
 		awaitStatus(student, orderId, "PENDING_PAYMENT");
 		String paymentId = requestPayment(student, orderId);
@@ -54,7 +54,7 @@ class MerchantSettingsIT extends IntegrationTest {
 
 	@Test
 	void anItemTakenOffSaleCannotBeOrderedUntilItIsBack() {
-		long itemId = menuItem(merchantId(), "藜麦能量碗").path("itemId").asLong();
+		long itemId = menuItemId(merchantId(), "藜麦能量碗");
 		JsonNode stall = merchantNamed(STALL);
 
 		assertThat(api().put("/api/v1/merchant/items/" + itemId + "/on-sale", merchant(), Map.of("onSale", false))
@@ -73,7 +73,7 @@ class MerchantSettingsIT extends IntegrationTest {
 	void closingHoursAndTheBusyFlagShowAtOnce() {
 		LocalTime now = LocalTime.now(ZoneId.of("Asia/Shanghai"));
 		String closed = (now.getHour() < 12) ? "13:00-14:00" : "01:00-02:00";
-		long itemId = menuItem(merchantId(), "全麦三明治").path("itemId").asLong();
+		long itemId = menuItemId(merchantId(), "全麦三明治");
 		int preparation = merchantNamed(STALL).path("preparationMinutes").asInt();
 
 		api().put("/api/v1/merchant/settings", merchant(), Map.of("openingHours", closed, "busy", true));
@@ -95,7 +95,7 @@ class MerchantSettingsIT extends IntegrationTest {
 		assertThat(api().get("/api/v1/merchant/settings", merchant()).body().path("openingHours").asString())
 			.isEqualTo("00:00-24:00");
 
-		long othersItem = menuItem(merchantNamed("第一食堂·川味小炒").path("id").asLong(), "回锅肉").path("itemId").asLong();
+		long othersItem = menuItemId(merchantNamed("第一食堂·川味小炒").path("id").asLong(), "回锅肉");
 		Response forbidden = api().put("/api/v1/merchant/items/" + othersItem + "/on-sale", merchant(),
 				Map.of("onSale", false));
 		assertThat(forbidden.status()).isEqualTo(403);

@@ -40,7 +40,7 @@ class NoOversellIT extends IntegrationTest {
 	void exactlyTheStockIsSoldAndTheRestAreToldSoldOut() throws Exception {
 		JsonNode merchant = merchantNamed("第二食堂·粥铺点心");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "茶叶蛋").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "茶叶蛋");
 		setStockLeft(merchantId, itemId, STOCK);
 
 		List<Session> students = new ArrayList<>();

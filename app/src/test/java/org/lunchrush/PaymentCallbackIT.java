@@ -24,7 +24,7 @@ class PaymentCallbackIT extends IntegrationTest {
 	void oneCallbackDeliveredThreeTimesAndOneForgedMakeOnePayment() {
 		Session student = student(31);
 		JsonNode merchant = merchantNamed("第一食堂·广式烧腊");
-		long itemId = menuItem(merchant.path("id").asLong(), "蜜汁叉烧饭").path("itemId").asLong();
+		long itemId = menuItemId(merchant.path("id").asLong(), "蜜汁叉烧饭");
 		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		JsonNode order = awaitStatus(student, orderId, "PENDING_PAYMENT");
 		String paymentId = requestPayment(student, orderId);

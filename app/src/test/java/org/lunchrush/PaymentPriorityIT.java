@@ -32,7 +32,7 @@ class PaymentPriorityIT extends IntegrationTest {
 	@Test
 	void aVipPaymentOvertakesAStandardOneWaitingInTheQueue() {
 		JsonNode merchant = merchantNamed("第二食堂·黄焖鸡米饭");
-		long itemId = menuItem(merchant.path("id").asLong(), "黄焖鸡米饭").path("itemId").asLong();
+		long itemId = menuItemId(merchant.path("id").asLong(), "黄焖鸡米饭");
 		Session standard = student(71);
 		Session vip = api().login("vip1");
 		String standardOrder = pendingOrderWithPayment(standard, merchant, itemId);

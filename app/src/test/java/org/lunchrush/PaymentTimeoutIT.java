@@ -21,7 +21,7 @@ class PaymentTimeoutIT extends IntegrationTest {
 		Session student = student(41);
 		JsonNode merchant = merchantNamed("第一食堂·麻辣香锅");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "香辣虾").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "香辣虾");
 		int before = stockLeft(merchantId, itemId);
 
 		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 3));

@@ -22,7 +22,7 @@ class RateLimitIT extends IntegrationTest {
 		Session student = student(150);
 		JsonNode merchant = merchantNamed("第二食堂·重庆小面");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "冰粉").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "冰粉");
 		int before = stockLeft(merchantId, itemId);
 		Map<Integer, Integer> statuses = new HashMap<>();
 		Response limited = null;

@@ -56,7 +56,7 @@ class RedisLossIT extends IntegrationTest {
 	void intakeAnswersBusyUntilTheLiveStateIsRebuiltThenSellsExactlyTheStock() throws Exception {
 		JsonNode merchant = merchantNamed("第一食堂·广式烧腊");
 		long merchantId = merchant.path("id").asLong();
-		long itemId = menuItem(merchantId, "菠萝包").path("itemId").asLong();
+		long itemId = menuItemId(merchantId, "菠萝包");
 		setStockLeft(merchantId, itemId, STOCK);
 		List<Session> students = new ArrayList<>();
 		for (int n : new int[] { 2, 4, 5, 6, 7, 8, 9, 10 }) {

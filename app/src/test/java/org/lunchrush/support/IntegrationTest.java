@@ -103,6 +103,10 @@ public abstract class IntegrationTest {
 			.orElseThrow(() -> new IllegalArgumentException("No item " + name));
 	}
 
+	protected long menuItemId(long merchantId, String name) {
+		return menuItem(merchantId, name).path("itemId").asLong();
+	}
+
 	protected int stockLeft(long merchantId, long itemId) {
 		return menu(merchantId).stream()
 			.filter((item) -> item.path("itemId").asLong() == itemId)
