@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lunchrush.routing.LineProblems.at;
@@ -160,38 +162,21 @@ class FeasibilityCheckerTest {
 			.containsExactly("route 1: leaves its last stop at 20.0000, after the shift ends at 15.0000");
 	}
 
-	@Test
-	void replaysLatenessAndCompletion() {
+	@ParameterizedTest(name = "a request of {0}")
+	@ValueSource(ints = { 1, 3 })
+	void replaysLatenessAndCompletionOncePerUnitOfDemand(int demand) {
 		// picked up at 10 (due 5), handed over at 20 (due 12)
 		RoutingProblem late = line(0, 10, 20).rider(1, 0, 3)
-			.request(1, new Visit(1, 0, 1000, 0, 5), new Visit(2, 0, 1000, 0, 12), 1)
+			.request(1, new Visit(1, 0, 1000, 0, 5), new Visit(2, 0, 1000, 0, 12), demand)
 			.build();
 		Request order = late.requests().get(0);
 		Route route = route(late, late.vehicles().get(0), pick(order), drop(order));
 
 		FeasibilityChecker.Report report = this.checker.check(late, solution(route), false);
 
-		assertThat(report.lateness()).isEqualTo(5.0 + 8.0);
-		assertThat(report.completion()).isEqualTo(20.0);
-		assertThat(report.cost(Objective.dispatch(2, 0.5))).isEqualTo(20.0 + 2 * 13.0 + 0.5 * 20.0);
-		assertThat(route.lateness()).isEqualTo(13.0);
-		assertThat(route.completion()).isEqualTo(20.0);
-	}
-
-	@Test
-	void countsLatenessAndCompletionOncePerUnitOfDemand() {
-		// three orders in one request: picked up at 10 (due 5), handed over at 20 (due
-		// 12)
-		RoutingProblem late = line(0, 10, 20).rider(1, 0, 3)
-			.request(1, new Visit(1, 0, 1000, 0, 5), new Visit(2, 0, 1000, 0, 12), 3)
-			.build();
-		Request order = late.requests().get(0);
-		Route route = route(late, late.vehicles().get(0), pick(order), drop(order));
-
-		FeasibilityChecker.Report report = this.checker.check(late, solution(route), false);
-
-		assertThat(report.lateness()).isEqualTo(3 * (5.0 + 8.0));
-		assertThat(report.completion()).isEqualTo(3 * 20.0);
+		assertThat(report.lateness()).isEqualTo(demand * (5.0 + 8.0));
+		assertThat(report.completion()).isEqualTo(demand * 20.0);
+		assertThat(report.cost(Objective.dispatch(2, 0.5))).isEqualTo(20.0 + demand * (2 * 13.0 + 0.5 * 20.0));
 		assertThat(route.lateness()).isEqualTo(report.lateness());
 		assertThat(route.completion()).isEqualTo(report.completion());
 	}
