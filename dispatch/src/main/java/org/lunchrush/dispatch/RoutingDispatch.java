@@ -310,12 +310,15 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		/**
 		 * The waiting orders in bundles: orders from one stall building to one building,
-		 * expected ready within the spread of the first, at most the bundle size. A
-		 * bundle is picked up and handed over in one go, so the solver plans a handful of
-		 * bundles instead of every order, and orders that belong together stay together.
+		 * expected ready within the spread of the first, at most the bundle size and what
+		 * the largest bag holds. A bundle is picked up and handed over in one go, so the
+		 * solver plans a handful of bundles instead of every order, and orders that
+		 * belong together stay together.
 		 */
 		private List<List<DispatchTask>> bundles(Settings settings) {
 			Instant now = this.round.now();
+			int largest = Math.min(settings.bundleSize(),
+					this.riders.stream().mapToInt(RiderRoute::capacity).max().orElse(1));
 			Map<List<Long>, List<DispatchTask>> byPair = new LinkedHashMap<>();
 			this.waiting.stream()
 				.sorted(Comparator.comparing((DispatchTask task) -> task.pickableAt(now))
@@ -329,7 +332,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 			for (List<DispatchTask> pair : byPair.values()) {
 				List<DispatchTask> bundle = new ArrayList<>();
 				for (DispatchTask task : pair) {
-					if (!bundle.isEmpty() && (bundle.size() >= settings.bundleSize() || task.pickableAt(now)
+					if (!bundle.isEmpty() && (bundle.size() >= largest || task.pickableAt(now)
 						.isAfter(bundle.get(0).pickableAt(now).plus(settings.bundleSpread())))) {
 						bundles.add(bundle);
 						bundle = new ArrayList<>();

@@ -55,6 +55,23 @@ class RoutingDispatchTest {
 	}
 
 	@Test
+	void noBundleIsBiggerThanTheLargestBag() {
+		// five orders that would be one bundle, and bags of three
+		List<DispatchTask> waiting = new ArrayList<>();
+		for (long order = 11; order <= 15; order++) {
+			waiting.add(waiting(order, NEAR_DORM));
+		}
+		List<RiderRoute> riders = List.of(new RiderRoute(101, CANTEEN, 3, List.of(), List.of()),
+				new RiderRoute(102, CANTEEN, 3, List.of(), List.of()));
+
+		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, waiting, riders, CAMPUS));
+
+		assertThat(plans.stream().mapToInt((plan) -> plan.stops().size()).sum()).as("every order planned")
+			.isEqualTo(10);
+		assertPlanIsValid(plans, waiting, riders);
+	}
+
+	@Test
 	void whatIsInTheBagStaysWithItsRiderAndAFullBagTakesNothingMore() {
 		List<DispatchTask> bag = new ArrayList<>();
 		List<PlannedStop> stops = new ArrayList<>();
