@@ -1,19 +1,31 @@
 package org.lunchrush;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.lunchrush.ordering.OrderStatusChanged;
+import org.lunchrush.ordering.OrderingTopics;
+import org.lunchrush.support.Api;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,12 +37,18 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Riders 21 to 30 go on shift at the stall's canteen for each test and off after it.
  * Tasks of other tests' accepted orders may be dispatched to them too, so a test finds
- * which rider holds its order rather than assuming one. Students 84 to 86, 17 and 18;
+ * which rider holds its order rather than assuming one. Students 84 to 86, 17, 18 and 19;
  * stall 第二食堂·潮汕牛肉粉, item 牛肉丸汤.
  */
 class DeliveryIT extends IntegrationTest {
 
 	private final List<Session> riders = new ArrayList<>();
+
+	@Autowired
+	private KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	private KafkaAdmin kafkaAdmin;
 
 	private JsonNode merchant;
 
@@ -106,6 +124,37 @@ class DeliveryIT extends IntegrationTest {
 			.isEqualTo("DELIVERED");
 		assertThat(stopsOf(holder, orderId)).isEmpty();
 		assertThat(timelineTypes(student, orderId)).containsSubsequence("READY", "PICKED_UP", "DELIVERED");
+		assertInvariantsHold();
+	}
+
+	/**
+	 * An acceptance delivered again (a rebalance, a restart before the offset was
+	 * committed) keeps the one task, its route and the first promise; this copy even says
+	 * the order was accepted ten minutes later.
+	 */
+	@Test
+	void aRedeliveredAcceptanceKeepsTheTaskAndTheFirstPromise() throws Exception {
+		Session student = student(19);
+		String orderId = readyOrder(student);
+		Session holder = awaitHolder(orderId, Optional.empty());
+		await().atMost(PIPELINE).untilAsserted(() -> assertThat(timelineTypes(student, orderId)).contains("PROMISED"));
+		JsonNode order = api().get("/api/v1/orders/" + orderId, student).body();
+		String promisedBy = order.path("promisedBy").asString();
+
+		OrderStatusChanged again = OrderStatusChanged.of(Long.parseLong(orderId), student.userId(),
+				order.path("merchantId").asLong(), order.path("deliveryBuildingId").asLong(), "PAID", "ACCEPTED",
+				Instant.now().plus(Duration.ofMinutes(10)), "redelivered");
+		RecordMetadata sent = this.kafka.send(OrderingTopics.ORDER_EVENTS, orderId, Api.json().writeValueAsBytes(again))
+			.get(10, TimeUnit.SECONDS)
+			.getRecordMetadata();
+		awaitConsumedBy("delivery-tasks", sent);
+
+		assertThat(api().get("/api/v1/orders/" + orderId, student).body().path("promisedBy").asString())
+			.isEqualTo(promisedBy);
+		assertThat(timelineTypes(student, orderId).stream().filter("PROMISED"::equals)).hasSize(1);
+		assertThat(stopsOf(holder, orderId)).extracting((stop) -> stop.path("kind").asString())
+			.containsExactly("PICKUP", "DROPOFF");
+		assertThat(this.riders.stream().filter((rider) -> !stopsOf(rider, orderId).isEmpty())).containsExactly(holder);
 		assertInvariantsHold();
 	}
 
@@ -221,6 +270,20 @@ class DeliveryIT extends IntegrationTest {
 			return false;
 		});
 		return holder[0];
+	}
+
+	/** Waits until the consumer group has committed past the record. */
+	private void awaitConsumedBy(String group, RecordMetadata record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
+			await().atMost(PIPELINE).pollInterval(Duration.ofMillis(200)).until(() -> {
+				var committed = admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get(5, TimeUnit.SECONDS)
+					.get(partition);
+				return committed != null && committed.offset() > record.offset();
+			});
+		}
 	}
 
 	private List<JsonNode> stopsOf(Session rider, String orderId) {
