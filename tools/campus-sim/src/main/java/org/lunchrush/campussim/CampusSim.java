@@ -182,6 +182,14 @@ public final class CampusSim {
 				(needed > options.riders()) ? "with " + options.riders() + " riders no dispatcher keeps them all"
 						: "the bound does not rule it out with " + options.riders()
 								+ " riders (it leaves out riding back empty and waiting)");
+		int ideal = WorkBound.ridersToKeepEveryPromise(orders, campus.campus(), options.capacity(), shiftStart,
+				WorkBound::idealTrips);
+		out.printf(Locale.ROOT,
+				"  理想趟次 ideal trips (an estimate, not a bound: each bagful from one stall building to one dorm,"
+						+ " ridden back empty): %.1f rider-hours → %d riders finish at %s; keeping every promise"
+						+ " would take %d riders%n",
+				hours(bound.idealTrips()), options.riders(),
+				CampusClock.format(shiftStart.plus(bound.idealTrips().dividedBy(options.riders()))), ideal);
 	}
 
 	private static String busiestStalls(List<SimOrder> orders) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.lunchrush.dispatch.Campus;
 
@@ -41,15 +42,24 @@ record WorkBound(Duration service, Duration overhead, Duration riding) {
 	 * between the shift's start and {@code T}.
 	 */
 	static int ridersToKeepEveryPromise(List<SimOrder> orders, Campus campus, int capacity, Instant shiftStart) {
+		return ridersToKeepEveryPromise(orders, campus, capacity, shiftStart, WorkBound::total);
+	}
+
+	/**
+	 * The same with another measure of the work: {@link #idealTrips()} gives the riders
+	 * that ideal trips would need, an estimate rather than a bound.
+	 */
+	static int ridersToKeepEveryPromise(List<SimOrder> orders, Campus campus, int capacity, Instant shiftStart,
+			Function<WorkBound, Duration> work) {
 		List<SimOrder> byPromise = orders.stream().sorted(Comparator.comparing(SimOrder::promisedBy)).toList();
 		int enough = Math.max(1, orders.size());
-		while (!keepsEveryPromise(byPromise, campus, capacity, shiftStart, enough)) {
+		while (!keepsEveryPromise(byPromise, campus, capacity, shiftStart, enough, work)) {
 			enough *= 2;
 		}
 		int low = 1;
 		while (low < enough) {
 			int middle = (low + enough) / 2;
-			if (keepsEveryPromise(byPromise, campus, capacity, shiftStart, middle)) {
+			if (keepsEveryPromise(byPromise, campus, capacity, shiftStart, middle, work)) {
 				enough = middle;
 			}
 			else {
@@ -60,12 +70,12 @@ record WorkBound(Duration service, Duration overhead, Duration riding) {
 	}
 
 	private static boolean keepsEveryPromise(List<SimOrder> byPromise, Campus campus, int capacity, Instant shiftStart,
-			int riders) {
+			int riders, Function<WorkBound, Duration> work) {
 		Tally tally = new Tally(campus, capacity);
 		for (SimOrder order : byPromise) {
 			tally.add(order);
 			Duration available = Duration.between(shiftStart, order.promisedBy()).multipliedBy(riders);
-			if (tally.bound(riders).total().compareTo(available) > 0) {
+			if (work.apply(tally.bound(riders)).compareTo(available) > 0) {
 				return false;
 			}
 		}
@@ -79,6 +89,17 @@ record WorkBound(Duration service, Duration overhead, Duration riding) {
 	/** The earliest the last order can be handed over by this many riders on shift. */
 	Instant earliestLastHandOver(Instant shiftStart, int riders) {
 		return shiftStart.plus(total().dividedBy(riders));
+	}
+
+	/**
+	 * The work of ideal trips, an estimate rather than a bound: every bag leaves one
+	 * stall building full for one dorm and rides back empty the same way, so the riding
+	 * doubles and the rest is the bound's. It is what a dispatcher can hope for on a
+	 * campus where the stalls sit together and the dorms elsewhere: a rider could top the
+	 * bag up before it is empty, or carry food on the way back, so it is not a bound.
+	 */
+	Duration idealTrips() {
+		return total().plus(this.riding);
 	}
 
 	/** The bound's parts, added up order by order. */

@@ -43,6 +43,16 @@ class WorkBoundTest {
 		assertThat(WorkBound.ridersToKeepEveryPromise(rush, CAMPUS, 8, at("11:45:00"))).isEqualTo(9);
 		assertThat(WorkBound.ridersToKeepEveryPromise(Collections.nCopies(1, rush.get(0)), CAMPUS, 8, at("11:45:00")))
 			.isEqualTo(1);
+		// ideal trips ride the 500 s back empty: 1,480 s, so 12 riders (1,440 s) are
+		// short
+		assertThat(WorkBound.ridersToKeepEveryPromise(rush, CAMPUS, 8, at("11:45:00"), WorkBound::idealTrips))
+			.isEqualTo(13);
+	}
+
+	@Test
+	void idealTripsRideEveryBagBackEmpty() {
+		// the bound's 60 + 30 + 25 s, and the 25 s back
+		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 8, 1).idealTrips()).isEqualTo(Duration.ofSeconds(140));
 	}
 
 }
