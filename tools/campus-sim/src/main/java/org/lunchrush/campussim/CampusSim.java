@@ -190,6 +190,16 @@ public final class CampusSim {
 						+ " would take %d riders%n",
 				hours(bound.idealTrips()), options.riders(),
 				CampusClock.format(shiftStart.plus(bound.idealTrips().dividedBy(options.riders()))), ideal);
+		int boundOnTime = WorkBound.mostOnTime(orders, campus.campus(), options.capacity(), options.riders(),
+				shiftStart, false);
+		int idealOnTime = WorkBound.mostOnTime(orders, campus.campus(), options.capacity(), options.riders(),
+				shiftStart, true);
+		out.printf(Locale.ROOT,
+				"  准时上限 most promises %d riders could keep: %.1f %% (%d of %d) by the bound's work (%s);"
+						+ " %.1f %% (%d) on ideal trips, an estimate that may leave far orders for last%n",
+				options.riders(), 100.0 * boundOnTime / orders.size(), boundOnTime, orders.size(),
+				(boundOnTime < orders.size()) ? "no dispatcher keeps more" : "the bound rules nothing out",
+				100.0 * idealOnTime / orders.size(), idealOnTime);
 	}
 
 	private static String busiestStalls(List<SimOrder> orders) {

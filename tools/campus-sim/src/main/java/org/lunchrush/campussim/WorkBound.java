@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Function;
 
 import org.lunchrush.dispatch.Campus;
@@ -84,6 +85,44 @@ record WorkBound(Duration service, Duration overhead, Duration riding) {
 
 	Duration total() {
 		return this.service.plus(this.overhead).plus(this.riding);
+	}
+
+	/**
+	 * The most orders this many riders could hand over by their promises, if each order
+	 * cost only its share of the work: its service at both ends, its share of a bagful's
+	 * stop overhead at both ends, and its share of a bagful's ride from its stall to its
+	 * dorm (twice that with {@code rideBack}, as on ideal trips); one stop overhead per
+	 * rider is free, where the shift starts. The riders are pooled into one worker
+	 * {@code riders} times as fast, which can only help, and then the most orders done by
+	 * their due times is found exactly by Moore and Hodgson's rule: take the orders by
+	 * promise and, whenever the work so far misses the promise, drop the costliest order
+	 * taken. Without {@code rideBack} the shares are those of the bound, so no dispatcher
+	 * keeps more promises than this; with it, the count is an estimate like
+	 * {@link #idealTrips()}.
+	 */
+	static int mostOnTime(List<SimOrder> orders, Campus campus, int capacity, int riders, Instant shiftStart,
+			boolean rideBack) {
+		double fixed = seconds(campus.pickupService().plus(campus.dropoffService()))
+				+ 2 * seconds(campus.stopOverhead()) / capacity;
+		double credit = riders * seconds(campus.stopOverhead());
+		PriorityQueue<Double> taken = new PriorityQueue<>(Comparator.reverseOrder());
+		double work = 0;
+		for (SimOrder order : orders.stream().sorted(Comparator.comparing(SimOrder::promisedBy)).toList()) {
+			double ride = campus.metres(order.pickupBuildingId(), order.dropoffBuildingId()) / capacity
+					/ campus.metresPerSecond();
+			double cost = fixed + (rideBack ? 2 : 1) * ride;
+			taken.add(cost);
+			work += cost;
+			double available = riders * seconds(Duration.between(shiftStart, order.promisedBy())) + credit;
+			if (work > available) {
+				work -= taken.poll();
+			}
+		}
+		return taken.size();
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 	/** The earliest the last order can be handed over by this many riders on shift. */

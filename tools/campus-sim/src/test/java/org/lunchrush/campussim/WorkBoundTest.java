@@ -50,6 +50,38 @@ class WorkBoundTest {
 	}
 
 	@Test
+	void countsTheMostOrdersThatCouldBeOnTime() {
+		// each far-dorm order costs 30 s of service, 7.5 s of overhead (2 × 30 s / 8) and
+		// 31.25 s of riding (1,000 m / 8 at 4 m/s): 68.75 s; by 11:47 the riders have
+		// 120 s each plus a free 30 s visit
+		List<SimOrder> rush = LongStream.rangeClosed(1, 16)
+			.mapToObj((id) -> promisedAt(id, FAR_DORM, "11:47:00"))
+			.toList();
+
+		assertThat(WorkBound.mostOnTime(rush, CAMPUS, 8, 7, at("11:45:00"), false)).isEqualTo(15);
+		assertThat(WorkBound.mostOnTime(rush, CAMPUS, 8, 8, at("11:45:00"), false)).isEqualTo(16);
+		// riding back empty makes each 100 s: 12 fit in 8 × 150 s
+		assertThat(WorkBound.mostOnTime(rush, CAMPUS, 8, 8, at("11:45:00"), true)).isEqualTo(12);
+	}
+
+	@Test
+	void keepsTheCheaperOrdersWhenNotAllFit() {
+		// one rider: a far order (68.75 s) due by 11:46, then near ones (50 s each) due
+		// every half minute from 11:47. Dropping the far order when the second near one
+		// does not fit leaves room for two more; dropping the newest would keep 3 of 5
+		List<SimOrder> rush = List.of(promisedAt(1, FAR_DORM, "11:46:00"), promisedAt(2, NEAR_DORM, "11:47:00"),
+				promisedAt(3, NEAR_DORM, "11:47:00"), promisedAt(4, NEAR_DORM, "11:47:30"),
+				promisedAt(5, NEAR_DORM, "11:48:00"));
+
+		assertThat(WorkBound.mostOnTime(rush, CAMPUS, 8, 1, at("11:45:00"), false)).isEqualTo(4);
+	}
+
+	private static SimOrder promisedAt(long id, long dorm, String promise) {
+		return new SimOrder(id, at("11:45:00"), "stall", TinyCampus.CANTEEN, dorm, at("11:45:00"), at("11:45:00"),
+				at(promise));
+	}
+
+	@Test
 	void idealTripsRideEveryBagBackEmpty() {
 		// the bound's 60 + 30 + 25 s, and the 25 s back
 		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 8, 1).idealTrips()).isEqualTo(Duration.ofSeconds(140));
