@@ -175,9 +175,6 @@ public class OrderStore {
 	}
 
 	/**
-	 * @return false when an entry with this key was recorded before
-	 */
-	/**
 	 * Records the hand-over time promised when the merchant accepted; the first promise
 	 * stays.
 	 * @return false when the order had a promise already (or does not exist)
@@ -198,6 +195,9 @@ public class OrderStore {
 			.update();
 	}
 
+	/**
+	 * @return false when an entry with this key was recorded before
+	 */
 	public boolean appendTimeline(long orderId, long buildingId, String eventKey, Instant at, String type,
 			String detail) {
 		return this.template.update(INSERT_TIMELINE, timelineRow(orderId, buildingId, eventKey, at, type, detail)) == 1;
