@@ -64,9 +64,9 @@ final class WarmStart {
 			Tour tour = new Tour(in, v);
 			tour.setNodes(sequence, count);
 			for (int bad = tour.firstViolation(); bad != 0 && !tour.isEmpty(); bad = tour.firstViolation()) {
-				// the request of the first stop out of its window or over capacity goes
-				// to
-				// the bank; when only the end is reached too late, the one served last
+				// the request of the first stop out of its window or over capacity
+				// goes to the bank; when only the end is reached too late, the one
+				// served last
 				int node = (bad <= tour.size) ? tour.nodes[bad - 1] : tour.nodes[tour.size - 1];
 				count = without(sequence, count, node >> 1);
 				tour.setNodes(sequence, count);
