@@ -166,10 +166,10 @@ public final class CampusSim {
 		Instant shiftStart = CampusClock.at(CampusClock.SHIFT_START);
 		WorkBound bound = WorkBound.of(orders, campus.campus(), options.capacity(), options.riders());
 		out.printf(Locale.ROOT,
-				"  bags of %d: %.1f rider-hours (service %.1f + stop overheads %.1f + riding with food %.1f)"
-						+ " → %d riders hand over the last order at %s at the earliest%n",
+				"  bags of %d: %.1f rider-hours (service %.1f + stop overheads %.1f + riding with food %.1f"
+						+ " + on to the next pickup %.1f) → %d riders hand over the last order at %s at the earliest%n",
 				options.capacity(), hours(bound.total()), hours(bound.service()), hours(bound.overhead()),
-				hours(bound.riding()), options.riders(),
+				hours(bound.carrying()), hours(bound.returning()), options.riders(),
 				CampusClock.format(bound.earliestLastHandOver(shiftStart, options.riders())));
 		WorkBound single = WorkBound.of(orders, campus.campus(), 1, options.riders());
 		out.printf(Locale.ROOT,
@@ -181,7 +181,7 @@ public final class CampusSim {
 				options.capacity(),
 				(needed > options.riders()) ? "with " + options.riders() + " riders no dispatcher keeps them all"
 						: "the bound does not rule it out with " + options.riders()
-								+ " riders (it leaves out riding back empty and waiting)");
+								+ " riders (it leaves out waiting for food, half-full bags and detours)");
 		int ideal = WorkBound.ridersToKeepEveryPromise(orders, campus.campus(), options.capacity(), shiftStart,
 				WorkBound::idealTrips);
 		out.printf(Locale.ROOT,
@@ -200,6 +200,11 @@ public final class CampusSim {
 				options.riders(), 100.0 * boundOnTime / orders.size(), boundOnTime, orders.size(),
 				(boundOnTime < orders.size()) ? "no dispatcher keeps more" : "the bound rules nothing out",
 				100.0 * idealOnTime / orders.size(), idealOnTime);
+		int forTarget = WorkBound.ridersToKeep(options.target() / 100, orders, campus.campus(), options.capacity(),
+				shiftStart);
+		String target = Options.plain(options.target());
+		out.printf(Locale.ROOT, "  准时 %s %% 所需骑手 riders to keep %s %% of the promises: at least %d by the bound's work"
+				+ " (with fewer no dispatcher does; --target changes the share)%n", target, target, forTarget);
 	}
 
 	private static String busiestStalls(List<SimOrder> orders) {

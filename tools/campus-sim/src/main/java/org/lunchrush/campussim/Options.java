@@ -1,5 +1,6 @@
 package org.lunchrush.campussim;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,12 +36,13 @@ import org.lunchrush.dispatch.RoutingDispatch;
  * @param giveUpAfter simulated time from the shift's start after which an unfinished run
  * fails
  * @param ordersOut directory for one CSV per strategy with every order's times, or null
+ * @param target the on-time share in percent whose fewest riders the bound prints
  */
 record Options(boolean help, int orders, int minutes, int riders, int capacity, List<String> strategies, long seed,
 		Duration roundInterval, Duration lookahead, Duration promise, double detourFactor, double metresPerSecond,
 		Duration stopOverhead, Duration pickupService, Duration dropoffService, Duration planTimeLimit,
 		Duration commitHorizon, double latenessWeight, double completionWeight, int bundleSize, Duration bundleSpread,
-		Duration giveUpAfter, Path ordersOut) {
+		Duration giveUpAfter, Path ordersOut, double target) {
 
 	static final String USAGE = """
 			用法 Usage: ./lunchrush simulate [选项 options]
@@ -67,18 +69,19 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 			  --stop-overhead SECONDS  每栋楼停车进出 / parking and walking in, once per building (45)
 			  --pickup-service SECONDS 每单取餐 / per order taken at a stall (20)
 			  --dropoff-service SECONDS 每单送达 / per order handed over (20)
-			  --plan-time-limit MS     路径规划每轮限时 / routing: search time per round (800)
+			  --plan-time-limit MS     路径规划每轮限时 / routing: search time per round (%d)
 			  --commit-horizon MINUTES 路径规划承诺窗口 / routing: give a rider only the orders whose stall
-			                           the route reaches within this of its first stop (5)
-			  --lateness-weight W      路径规划每秒迟到的代价（米）/ routing: metres a second late is worth (20)
+			                           the route reaches within this of its first stop (%d)
+			  --lateness-weight W      路径规划每秒迟到的代价（米）/ routing: metres a second late is worth (%s)
 			  --completion-weight W    路径规划每秒送达时间的代价（米）/ routing: metres a second until each
-			                           hand-over is worth (1)
+			                           hand-over is worth (%s)
 			  --orders-out DIR         每单明细 / write DIR/<strategy>-orders.csv, one line per order with its
 			                           times, stall, dorm and rider
 			  --bundle-size N          路径规划同楼合单上限 / routing: at most N waiting orders from one stall
-			                           building to one building ride as a bundle (4; 1 = none)
+			                           building to one building ride as a bundle (%d; 1 = none)
 			  --bundle-spread MINUTES  路径规划合单出餐间隔 / routing: a bundle's food is expected ready within
-			                           this of each other (3)
+			                           this of each other (%d)
+			  --target PERCENT         准时目标 / on-time share whose fewest riders the bound prints (95)
 			  --give-up-hours H        模拟超过 H 小时未送完即失败 / fail when not done H simulated hours
 			                           after the shift starts (24)
 			  --help                   显示帮助 / print this help
@@ -88,7 +91,15 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 			""";
 
 	static String usage() {
-		return USAGE.formatted(String.join(", ", Strategies.names()), String.join(",", Strategies.defaults()));
+		RoutingDispatch.Settings routing = RoutingDispatch.Settings.DEFAULTS;
+		return USAGE.formatted(String.join(", ", Strategies.names()), String.join(",", Strategies.defaults()),
+				routing.timeLimit().toMillis(), routing.commitHorizon().toMinutes(), plain(routing.latenessWeight()),
+				plain(routing.completionWeight()), routing.bundleSize(), routing.bundleSpread().toMinutes());
+	}
+
+	/** A number as a user would write it: 20, not 20.0. */
+	static String plain(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 	/**
@@ -116,6 +127,7 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 		double latenessWeight = RoutingDispatch.Settings.DEFAULTS.latenessWeight();
 		double completionWeight = RoutingDispatch.Settings.DEFAULTS.completionWeight();
 		Path ordersOut = null;
+		double target = 95;
 		int bundleSize = RoutingDispatch.Settings.DEFAULTS.bundleSize();
 		long bundleSpread = RoutingDispatch.Settings.DEFAULTS.bundleSpread().toMinutes();
 		boolean help = false;
@@ -151,6 +163,7 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 					case "--lateness-weight" -> latenessWeight = Double.parseDouble(value);
 					case "--completion-weight" -> completionWeight = Double.parseDouble(value);
 					case "--orders-out" -> ordersOut = Path.of(value);
+					case "--target" -> target = Double.parseDouble(value);
 					case "--bundle-size" -> bundleSize = Integer.parseInt(value);
 					case "--bundle-spread" -> bundleSpread = Long.parseLong(value);
 					default -> throw new IllegalArgumentException("未知选项 / unknown option: " + arg);
@@ -170,13 +183,14 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 		require(latenessWeight >= 0 && completionWeight >= 0, "the routing weights must not be negative");
 		require(bundleSize >= 1 && bundleSpread >= 0,
 				"--bundle-size must be at least 1 and --bundle-spread not negative");
+		require(target > 0 && target <= 100, "--target must be above 0 and at most 100");
 		require(detour >= 1 && speed > 0, "--detour must be at least 1 and --speed positive");
 		require(!strategies.isEmpty(), "no strategy to run");
 		return new Options(help, orders, minutes, riders, capacity, strategies, seed, Duration.ofSeconds(roundInterval),
 				Duration.ofMinutes(lookahead), Duration.ofMinutes(promise), detour, speed,
 				Duration.ofSeconds(stopOverhead), Duration.ofSeconds(pickupService), Duration.ofSeconds(dropoffService),
 				Duration.ofMillis(planTimeLimit), Duration.ofMinutes(commitHorizon), latenessWeight, completionWeight,
-				bundleSize, Duration.ofMinutes(bundleSpread), Duration.ofHours(giveUpHours), ordersOut);
+				bundleSize, Duration.ofMinutes(bundleSpread), Duration.ofHours(giveUpHours), ordersOut, target);
 	}
 
 	private static List<String> strategies(String value) {

@@ -47,6 +47,8 @@ class OptionsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--orders", "many" }));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--orders" }));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--speeed", "4" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--target", "0" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--target", "101" }));
 	}
 
 	@Test
@@ -55,7 +57,15 @@ class OptionsTest {
 		assertThat(Options.usage()).contains(List.of("--orders", "--minutes", "--riders", "--capacity", "--strategy",
 				"--seed", "--round-interval", "--lookahead", "--promise", "--detour", "--speed", "--stop-overhead",
 				"--pickup-service", "--dropoff-service", "--plan-time-limit", "--commit-horizon", "--lateness-weight",
-				"--completion-weight", "--bundle-size", "--bundle-spread", "--orders-out", "--give-up-hours"));
+				"--completion-weight", "--bundle-size", "--bundle-spread", "--orders-out", "--target",
+				"--give-up-hours"));
+	}
+
+	@Test
+	void helpShowsTheRoutingDefaultsInForce() {
+		assertThat(Options.usage()).contains("search time per round (800)", "within this of its first stop (5)",
+				"a second late is worth (20)", "hand-over is worth (1)", "ride as a bundle (8; 1 = none)",
+				"this of each other (5)");
 	}
 
 	@Test

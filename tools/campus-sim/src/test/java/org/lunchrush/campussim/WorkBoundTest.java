@@ -22,12 +22,43 @@ class WorkBoundTest {
 	@Test
 	void addsServiceTheFewestVisitsAndRidingWithFullBags() {
 		// 2 × (20 s + 10 s); one visit to the canteen and one to the dorm, the first
-		// free for the one rider; 800 m carried in bags of 8 at 4 m/s
-		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 8, 1))
-			.isEqualTo(new WorkBound(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(25)));
-		// one order per trip: four visits, 800 m ridden with one order each
-		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 1, 1))
-			.isEqualTo(new WorkBound(Duration.ofSeconds(60), Duration.ofSeconds(90), Duration.ofSeconds(200)));
+		// free for the one rider; 800 m carried in bags of 8 at 4 m/s; the rider's last
+		// bagful need not ride back
+		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 8, 1)).isEqualTo(
+				new WorkBound(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ZERO));
+		// one order per trip: four visits, 800 m ridden with one order each, and 400 m
+		// back to the canteen between them
+		assertThat(WorkBound.of(this.twoToTheNearDorm, CAMPUS, 1, 1)).isEqualTo(new WorkBound(Duration.ofSeconds(60),
+				Duration.ofSeconds(90), Duration.ofSeconds(200), Duration.ofSeconds(100)));
+	}
+
+	@Test
+	void ridesBackToTheFoodBetweenBagfuls() {
+		// one rider, three bagfuls for the far dorm: 720 s of service; 3 visits each to
+		// the canteen and the dorm, less the free one; out three times (750 s) and back
+		// twice (500 s). That is exactly what the rider has to do
+		List<SimOrder> rush = LongStream.rangeClosed(1, 24)
+			.mapToObj((id) -> promisedAt(id, FAR_DORM, "12:12:00"))
+			.toList();
+
+		assertThat(WorkBound.of(rush, CAMPUS, 8, 1)).isEqualTo(new WorkBound(Duration.ofSeconds(720),
+				Duration.ofSeconds(150), Duration.ofSeconds(750), Duration.ofSeconds(500)));
+		// by 12:12 the rider has 1,620 s and a free visit: the path alone (68.75 s an
+		// order) would let all 24 through; with the return (100 s an order, one return
+		// of 250 s free) 19 at most
+		assertThat(WorkBound.mostOnTime(rush, CAMPUS, 8, 1, at("11:45:00"), false)).isEqualTo(19);
+	}
+
+	@Test
+	void countsTheRidersWhoCouldKeepAShareOfThePromises() {
+		// as above: one rider could keep 19 of the 24 (79 %), two all 24
+		List<SimOrder> rush = LongStream.rangeClosed(1, 24)
+			.mapToObj((id) -> promisedAt(id, FAR_DORM, "12:12:00"))
+			.toList();
+
+		assertThat(WorkBound.ridersToKeep(0.75, rush, CAMPUS, 8, at("11:45:00"))).isEqualTo(1);
+		assertThat(WorkBound.ridersToKeep(0.80, rush, CAMPUS, 8, at("11:45:00"))).isEqualTo(2);
+		assertThat(WorkBound.ridersToKeep(1, rush, CAMPUS, 8, at("11:45:00"))).isEqualTo(2);
 	}
 
 	@Test
