@@ -44,15 +44,27 @@ import org.lunchrush.routing.Visit;
  * orders from one stall to one building ride together, because the stop overhead is paid
  * once per building (see {@link Campus}).</li>
  * </ul>
- * Only orders whose pickup the plan reaches within the commit horizon of the route's
- * first stop are given to a rider this round; the others keep waiting and are planned
- * again next round, when a rider finishing nearby may suit them better (a rolling
- * horizon). Counting from the first stop rather than from now keeps a stall farther than
- * the horizon from every rider (the shop at the gate) from waiting for ever.
+ * A waiting order is given to a rider this round only when the plan collects it at the
+ * route's next stop; the others keep waiting and are planned again next round, when a
+ * rider passing its dorm anyway may suit them better (a rolling horizon). When more
+ * orders wait than the solver is offered (twice what all the bags hold: the kitchens are
+ * ahead of the riders), a rider is also given the orders whose pickup the plan reaches
+ * within the commit horizon of the route's first stop, so that bags are filled along the
+ * way while the backlog lasts (in the lunch-rush simulator, committing ahead keeps more
+ * promises under overload and fewer where the riders keep up: docs/dispatch.md). Counting
+ * from the first stop rather than from now keeps a stall farther than the horizon from
+ * every rider (the shop at the gate) from waiting for ever.
  */
 public final class RoutingDispatch implements DispatchStrategy {
 
 	/** Hand-overs have no hard latest time: late food is still delivered. */
+
+	/**
+	 * The solver is offered at most this many waiting orders per place in the riders'
+	 * bags; a round with more waiting is overloaded.
+	 */
+	private static final int OFFERED_PER_PLACE = 2;
+
 	private static final double OPEN = 1e9;
 
 	private final Settings settings;
@@ -76,7 +88,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 		RoutingSolution solution = this.solver.solve(problem.build(this.settings),
 				new SolverSettings(this.settings.timeLimit(), this.settings.seed(), this.settings.idleIterations()),
 				problem.warmStart());
-		return problem.plans(solution, this.settings.commitHorizon());
+		return problem.plans(solution, problem.overloaded() ? this.settings.commitHorizon() : Duration.ZERO);
 	}
 
 	/**
@@ -90,8 +102,9 @@ public final class RoutingDispatch implements DispatchStrategy {
 	 * as much as 1.2 km of riding)
 	 * @param completionWeight metres a second until a hand-over is worth (1: a rider
 	 * rides 4 m a second, so holding 4 orders a second longer costs as much as riding on)
-	 * @param commitHorizon waiting orders whose planned pickup starts later than this
-	 * stay waiting for the next round
+	 * @param commitHorizon when more orders wait than the solver is offered, a rider is
+	 * also given the waiting orders whose planned pickup is within this of the route's
+	 * first stop (otherwise only those collected at the next stop)
 	 * @param seed seed of the search
 	 * @param bundleSize at most this many waiting orders from one stall building to one
 	 * building ride as one bundle (1: no bundles)
@@ -167,15 +180,23 @@ public final class RoutingDispatch implements DispatchStrategy {
 		 */
 		private final List<DispatchTask> waiting;
 
+		/** More orders wait than the solver is offered. */
+		private final boolean overloaded;
+
 		Problem(Round round) {
 			this.round = round;
 			this.riders = round.riders();
-			int bags = this.riders.stream().mapToInt(RiderRoute::capacity).sum();
+			long offered = (long) OFFERED_PER_PLACE * this.riders.stream().mapToInt(RiderRoute::capacity).sum();
 			this.waiting = round.waiting()
 				.stream()
 				.sorted(Comparator.comparing(DispatchTask::promisedBy).thenComparingLong(DispatchTask::orderId))
-				.limit(2L * bags)
+				.limit(offered)
 				.toList();
+			this.overloaded = round.waiting().size() > offered;
+		}
+
+		boolean overloaded() {
+			return this.overloaded;
 		}
 
 		RoutingProblem build(Settings settings) {
@@ -255,8 +276,9 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		/**
 		 * The riders whose route changed, with their new stops: the orders they hold, and
-		 * the waiting orders whose pickup the route reaches within the commit horizon of
-		 * its first stop.
+		 * the waiting orders collected at the route's next stop (the first stop and those
+		 * right after it at the same building) or reached within the commit horizon of
+		 * the first stop.
 		 */
 		List<RiderPlan> plans(RoutingSolution solution, Duration commitHorizon) {
 			double horizon = commitHorizon.toMillis() / 1000.0;
@@ -278,9 +300,12 @@ public final class RoutingDispatch implements DispatchStrategy {
 				}
 				Set<Long> committed = new HashSet<>(held);
 				double firstArrival = route.stops().isEmpty() ? 0 : route.stops().get(0).arrival();
+				int firstBuilding = route.stops().isEmpty() ? -1 : route.stops().get(0).visit().location();
+				boolean nextStop = true;
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
+					nextStop = nextStop && stop.visit().location() == firstBuilding;
 					if (stop.kind() == org.lunchrush.routing.StopKind.PICKUP
-							&& stop.arrival() <= firstArrival + horizon) {
+							&& (nextStop || stop.arrival() <= firstArrival + horizon)) {
 						orders(stop).forEach((task) -> committed.add(task.orderId()));
 					}
 				}

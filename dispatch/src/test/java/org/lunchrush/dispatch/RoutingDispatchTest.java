@@ -106,27 +106,54 @@ class RoutingDispatchTest {
 
 		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, List.of(relaxed, urgent), List.of(rider), CAMPUS));
 
+		// both are collected at the rider's next stop, so both are given this round
 		assertThat(plans).hasSize(1);
 		List<PlannedStop> dropoffs = plans.get(0).stops().stream().filter((s) -> s.kind() == StopKind.DROPOFF).toList();
-		assertThat(dropoffs.get(0).orderId()).isEqualTo(12);
+		assertThat(dropoffs).extracting(PlannedStop::orderId).containsExactly(12L, 11L);
 	}
 
 	@Test
-	void anOrderWhosePickupIsBeyondTheCommitHorizonKeepsWaiting() {
+	void whileTheRidersKeepUpAnOrderIsGivenOnlyWhenItIsCollectedAtTheNextStop() {
 		// The urgent order goes to the far dorm first; the rider is back at the canteen
-		// for the later one after ten minutes, beyond the horizon of two.
+		// for the later one after ten minutes. Two orders and a bag of eight: however
+		// long
+		// the horizon, the later one waits for a round where it is the next stop.
 		DispatchTask later = new DispatchTask(11, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, false,
 				NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(39)));
 		DispatchTask urgent = new DispatchTask(12, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
 				NOW.plus(Duration.ofMinutes(6)));
-		RoutingDispatch shortHorizon = withHorizon(Duration.ofMinutes(2));
 
-		List<RiderPlan> plans = shortHorizon
+		List<RiderPlan> plans = withHorizon(Duration.ofMinutes(30))
 			.plan(new Round(NOW, List.of(later, urgent), List.of(idle(101, CANTEEN)), CAMPUS));
 
 		assertThat(plans).singleElement()
 			.satisfies((plan) -> assertThat(plan.stops()).containsExactly(PlannedStop.pickup(12),
 					PlannedStop.dropoff(12)));
+	}
+
+	@Test
+	void whenMoreOrdersWaitThanTheBagsCarryARiderIsGivenWhatTheHorizonReaches() {
+		// One rider with a bag of one, three orders waiting: more than twice the bags.
+		// Urgent first (to the far dorm and back: about ten minutes), then the next.
+		DispatchTask urgent = new DispatchTask(11, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(6)));
+		DispatchTask next = new DispatchTask(12, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(20)));
+		DispatchTask last = new DispatchTask(13, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
+				NOW.plus(Duration.ofMinutes(60)));
+		List<DispatchTask> waiting = List.of(urgent, next, last);
+		List<RiderRoute> riders = List.of(new RiderRoute(101, CANTEEN, 1, List.of(), List.of()));
+
+		List<RiderPlan> within = withHorizon(Duration.ofMinutes(15)).plan(new Round(NOW, waiting, riders, CAMPUS));
+		List<RiderPlan> beyond = withHorizon(Duration.ofMinutes(2)).plan(new Round(NOW, waiting, riders, CAMPUS));
+
+		assertThat(within).singleElement()
+			.satisfies((plan) -> assertThat(plan.stops()).containsExactly(PlannedStop.pickup(11),
+					PlannedStop.dropoff(11), PlannedStop.pickup(12), PlannedStop.dropoff(12)));
+		assertThat(beyond).singleElement()
+			.satisfies((plan) -> assertThat(plan.stops()).containsExactly(PlannedStop.pickup(11),
+					PlannedStop.dropoff(11)));
+		assertPlanIsValid(within, waiting, riders);
 	}
 
 	@Test
