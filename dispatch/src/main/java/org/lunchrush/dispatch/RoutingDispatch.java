@@ -44,16 +44,17 @@ import org.lunchrush.routing.Visit;
  * orders from one stall to one building ride together, because the stop overhead is paid
  * once per building (see {@link Campus}).</li>
  * </ul>
- * A waiting order is given to a rider this round only when the plan collects it at the
- * route's next stop; the others keep waiting and are planned again next round, when a
- * rider passing its dorm anyway may suit them better (a rolling horizon). When more
- * orders wait than the solver is offered (twice what all the bags hold: the kitchens are
- * ahead of the riders), a rider is also given the orders whose pickup the plan reaches
- * within the commit horizon of the route's first stop, so that bags are filled along the
- * way while the backlog lasts (in the lunch-rush simulator, committing ahead keeps more
- * promises under overload and fewer where the riders keep up: docs/dispatch.md). Counting
- * from the first stop rather than from now keeps a stall farther than the horizon from
- * every rider (the shop at the gate) from waiting for ever.
+ * A waiting order is given to a rider this round only when it is collected at the route's
+ * first stop (one bundle: from one stall building to one building); the others keep
+ * waiting and are planned again next round, when a rider passing their dorm anyway may
+ * suit them better (a rolling horizon). When more orders wait than the solver is offered
+ * (twice what all the bags hold: the kitchens are ahead of the riders), a rider is also
+ * given the orders whose pickup the plan reaches within the commit horizon of the route's
+ * first stop, so that bags are filled along the way while the backlog lasts (in the
+ * lunch-rush simulator, committing ahead keeps more promises under overload and fewer
+ * where the riders keep up: docs/dispatch.md). Counting from the first stop rather than
+ * from now keeps a stall farther than the horizon from every rider (the shop at the gate)
+ * from waiting for ever.
  */
 public final class RoutingDispatch implements DispatchStrategy {
 
@@ -104,7 +105,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 	 * rides 4 m a second, so holding 4 orders a second longer costs as much as riding on)
 	 * @param commitHorizon when more orders wait than the solver is offered, a rider is
 	 * also given the waiting orders whose planned pickup is within this of the route's
-	 * first stop (otherwise only those collected at the next stop)
+	 * first stop (otherwise only those collected at the first stop)
 	 * @param seed seed of the search
 	 * @param bundleSize at most this many waiting orders from one stall building to one
 	 * building ride as one bundle (1: no bundles)
@@ -276,9 +277,8 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		/**
 		 * The riders whose route changed, with their new stops: the orders they hold, and
-		 * the waiting orders collected at the route's next stop (the first stop and those
-		 * right after it at the same building) or reached within the commit horizon of
-		 * the first stop.
+		 * the waiting orders whose pickup the route reaches within the horizon of its
+		 * first stop (with a horizon of zero, those of the first stop alone).
 		 */
 		List<RiderPlan> plans(RoutingSolution solution, Duration commitHorizon) {
 			double horizon = commitHorizon.toMillis() / 1000.0;
@@ -300,12 +300,9 @@ public final class RoutingDispatch implements DispatchStrategy {
 				}
 				Set<Long> committed = new HashSet<>(held);
 				double firstArrival = route.stops().isEmpty() ? 0 : route.stops().get(0).arrival();
-				int firstBuilding = route.stops().isEmpty() ? -1 : route.stops().get(0).visit().location();
-				boolean nextStop = true;
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
-					nextStop = nextStop && stop.visit().location() == firstBuilding;
 					if (stop.kind() == org.lunchrush.routing.StopKind.PICKUP
-							&& (nextStop || stop.arrival() <= firstArrival + horizon)) {
+							&& stop.arrival() <= firstArrival + horizon) {
 						orders(stop).forEach((task) -> committed.add(task.orderId()));
 					}
 				}

@@ -97,19 +97,19 @@ class RoutingDispatchTest {
 	}
 
 	@Test
-	void theOrderPromisedSoonerIsHandedOverFirst() {
+	void theOrderPromisedSoonerGoesFirst() {
+		// a bag of one: one order rides now, the other after the rider is back
 		DispatchTask relaxed = new DispatchTask(11, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
 				NOW.plus(Duration.ofMinutes(40)));
 		DispatchTask urgent = new DispatchTask(12, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
 				NOW.plus(Duration.ofMinutes(3)));
-		RiderRoute rider = idle(101, CANTEEN);
+		RiderRoute rider = new RiderRoute(101, CANTEEN, 1, List.of(), List.of());
 
 		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, List.of(relaxed, urgent), List.of(rider), CAMPUS));
 
-		// both are collected at the rider's next stop, so both are given this round
-		assertThat(plans).hasSize(1);
-		List<PlannedStop> dropoffs = plans.get(0).stops().stream().filter((s) -> s.kind() == StopKind.DROPOFF).toList();
-		assertThat(dropoffs).extracting(PlannedStop::orderId).containsExactly(12L, 11L);
+		assertThat(plans).singleElement()
+			.satisfies((plan) -> assertThat(plan.stops()).containsExactly(PlannedStop.pickup(12),
+					PlannedStop.dropoff(12)));
 	}
 
 	@Test
@@ -181,15 +181,11 @@ class RoutingDispatchTest {
 
 	@Test
 	void theStopARiderIsOnTheWayToStaysFirst() {
-		// Alone, the rider at the near dorm would fetch both canteen orders first and
-		// ride
+		// Alone, the rider at the near dorm would fetch the canteen order first and ride
 		// out to the far dorm last; but the rider is already riding there with order 30.
 		DispatchTask inTheBag = new DispatchTask(30, CANTEEN, FAR_DORM, DispatchTask.Stage.PICKED_UP, true, NOW,
 				NOW.plus(Duration.ofMinutes(30)));
-		DispatchTask assigned = new DispatchTask(21, CANTEEN, NEAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
-				NOW.plus(Duration.ofMinutes(30)));
-		RiderRoute rider = new RiderRoute(101, NEAR_DORM, 8, List.of(inTheBag, assigned),
-				List.of(PlannedStop.dropoff(30), PlannedStop.pickup(21), PlannedStop.dropoff(21)));
+		RiderRoute rider = new RiderRoute(101, NEAR_DORM, 8, List.of(inTheBag), List.of(PlannedStop.dropoff(30)));
 		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
 
 		RoutingDispatch longHorizon = withHorizon(Duration.ofMinutes(10));

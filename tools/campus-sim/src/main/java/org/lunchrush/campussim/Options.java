@@ -72,7 +72,7 @@ record Options(boolean help, int orders, int minutes, int riders, int capacity, 
 			  --plan-time-limit MS     路径规划每轮限时 / routing: search time per round (%d)
 			  --commit-horizon MINUTES 路径规划承诺窗口 / routing: when more orders wait than twice what the
 			                           bags hold, also give a rider the orders whose stall the route
-			                           reaches within this of its first stop, not only the next stop's (%d)
+			                           reaches within this of its first stop, not only the first stop's (%d)
 			  --lateness-weight W      路径规划每秒迟到的代价（米）/ routing: metres a second late is worth (%s)
 			  --completion-weight W    路径规划每秒送达时间的代价（米）/ routing: metres a second until each
 			                           hand-over is worth (%s)

@@ -63,7 +63,7 @@ class OptionsTest {
 
 	@Test
 	void helpShowsTheRoutingDefaultsInForce() {
-		assertThat(Options.usage()).contains("search time per round (800)", "not only the next stop's (5)",
+		assertThat(Options.usage()).contains("search time per round (800)", "not only the first stop's (5)",
 				"a second late is worth (20)", "hand-over is worth (1)", "ride as a bundle (8; 1 = none)",
 				"this of each other (5)");
 	}
