@@ -59,14 +59,13 @@ import org.lunchrush.routing.Visit;
 public final class RoutingDispatch implements DispatchStrategy {
 
 	/** Hand-overs have no hard latest time: late food is still delivered. */
+	private static final double OPEN = 1e9;
 
 	/**
 	 * The solver is offered at most this many waiting orders per place in the riders'
 	 * bags; a round with more waiting is overloaded.
 	 */
 	private static final int OFFERED_PER_PLACE = 2;
-
-	private static final double OPEN = 1e9;
 
 	private final Settings settings;
 
