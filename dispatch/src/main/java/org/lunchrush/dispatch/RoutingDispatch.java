@@ -44,17 +44,17 @@ import org.lunchrush.routing.Visit;
  * orders from one stall to one building ride together, because the stop overhead is paid
  * once per building (see {@link Campus}).</li>
  * </ul>
- * A waiting order is given to a rider this round only when it is collected at the route's
- * first stop (one bundle: from one stall building to one building); the others keep
- * waiting and are planned again next round, when a rider passing their dorm anyway may
- * suit them better (a rolling horizon). When more orders wait than the solver is offered
- * (twice what all the bags hold: the kitchens are ahead of the riders), a rider is also
- * given the orders whose pickup the plan reaches within the commit horizon of the route's
- * first stop, so that bags are filled along the way while the backlog lasts (in the
- * lunch-rush simulator, committing ahead keeps more promises under overload and fewer
- * where the riders keep up: docs/dispatch.md). Counting from the first stop rather than
- * from now keeps a stall farther than the horizon from every rider (the shop at the gate)
- * from waiting for ever.
+ * A rider is given at most one new bundle a round (orders from one stall building to one
+ * building): the first new pickup of the planned route, if the route reaches it within
+ * the commit horizon of its first stop. The other waiting orders are planned again next
+ * round, when a rider passing their dorm anyway may suit them better (a rolling horizon).
+ * When more orders wait than the solver is offered (twice what all the bags hold: the
+ * kitchens are ahead of the riders), a rider is given every new bundle within the
+ * horizon, so that bags fill along the way while the backlog lasts (in the lunch-rush
+ * simulator, committing ahead keeps more promises under overload and fewer where the
+ * riders keep up: docs/dispatch.md). Counting from the first stop rather than from now
+ * keeps a stall farther than the horizon from every rider (the shop at the gate) from
+ * waiting for ever.
  */
 public final class RoutingDispatch implements DispatchStrategy {
 
@@ -88,7 +88,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 		RoutingSolution solution = this.solver.solve(problem.build(this.settings),
 				new SolverSettings(this.settings.timeLimit(), this.settings.seed(), this.settings.idleIterations()),
 				problem.warmStart());
-		return problem.plans(solution, problem.overloaded() ? this.settings.commitHorizon() : Duration.ZERO);
+		return problem.plans(solution, this.settings.commitHorizon(), problem.overloaded());
 	}
 
 	/**
@@ -102,9 +102,9 @@ public final class RoutingDispatch implements DispatchStrategy {
 	 * as much as 1.2 km of riding)
 	 * @param completionWeight metres a second until a hand-over is worth (1: a rider
 	 * rides 4 m a second, so holding 4 orders a second longer costs as much as riding on)
-	 * @param commitHorizon when more orders wait than the solver is offered, a rider is
-	 * also given the waiting orders whose planned pickup is within this of the route's
-	 * first stop (otherwise only those collected at the first stop)
+	 * @param commitHorizon a rider is given the first new bundle of the planned route if
+	 * its pickup is within this of the route's first stop; when more orders wait than the
+	 * solver is offered, every new bundle within it
 	 * @param seed seed of the search
 	 * @param bundleSize at most this many waiting orders from one stall building to one
 	 * building ride as one bundle (1: no bundles)
@@ -276,10 +276,11 @@ public final class RoutingDispatch implements DispatchStrategy {
 
 		/**
 		 * The riders whose route changed, with their new stops: the orders they hold, and
-		 * the waiting orders whose pickup the route reaches within the horizon of its
-		 * first stop (with a horizon of zero, those of the first stop alone).
+		 * the waiting orders whose pickup the route reaches within the commit horizon of
+		 * its first stop: every such bundle when {@code everyBundle}, otherwise the
+		 * first.
 		 */
-		List<RiderPlan> plans(RoutingSolution solution, Duration commitHorizon) {
+		List<RiderPlan> plans(RoutingSolution solution, Duration commitHorizon, boolean everyBundle) {
 			double horizon = commitHorizon.toMillis() / 1000.0;
 			List<RiderPlan> plans = new ArrayList<>();
 			for (Route route : solution.routes()) {
@@ -300,9 +301,14 @@ public final class RoutingDispatch implements DispatchStrategy {
 				Set<Long> committed = new HashSet<>(held);
 				double firstArrival = route.stops().isEmpty() ? 0 : route.stops().get(0).arrival();
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
-					if (stop.kind() == org.lunchrush.routing.StopKind.PICKUP
-							&& stop.arrival() <= firstArrival + horizon) {
-						orders(stop).forEach((task) -> committed.add(task.orderId()));
+					List<DispatchTask> orders = orders(stop);
+					boolean fresh = stop.kind() == org.lunchrush.routing.StopKind.PICKUP
+							&& !held.contains(orders.get(0).orderId());
+					if (fresh && stop.arrival() <= firstArrival + horizon) {
+						orders.forEach((task) -> committed.add(task.orderId()));
+						if (!everyBundle) {
+							break;
+						}
 					}
 				}
 				List<PlannedStop> stops = new ArrayList<>();

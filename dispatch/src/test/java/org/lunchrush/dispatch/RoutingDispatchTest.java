@@ -113,11 +113,11 @@ class RoutingDispatchTest {
 	}
 
 	@Test
-	void whileTheRidersKeepUpAnOrderIsGivenOnlyWhenItIsCollectedAtTheNextStop() {
+	void whileTheRidersKeepUpARiderIsGivenOneNewBundleARound() {
 		// The urgent order goes to the far dorm first; the rider is back at the canteen
 		// for the later one after ten minutes. Two orders and a bag of eight: however
 		// long
-		// the horizon, the later one waits for a round where it is the next stop.
+		// the horizon, the later one waits for a later round.
 		DispatchTask later = new DispatchTask(11, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, false,
 				NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(39)));
 		DispatchTask urgent = new DispatchTask(12, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
@@ -129,6 +129,25 @@ class RoutingDispatchTest {
 		assertThat(plans).singleElement()
 			.satisfies((plan) -> assertThat(plan.stops()).containsExactly(PlannedStop.pickup(12),
 					PlannedStop.dropoff(12)));
+	}
+
+	@Test
+	void aNewOrderPlannedAfterAStopTheRiderHoldsIsGiven() {
+		// The only rider is on the way to order 21's stall and holds order 22 there too:
+		// the new order is planned after a stop the rider already has.
+		DispatchTask first = new DispatchTask(21, CANTEEN, NEAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
+				NOW.plus(Duration.ofMinutes(30)));
+		DispatchTask second = new DispatchTask(22, CANTEEN, NEAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
+				NOW.plus(Duration.ofMinutes(30)));
+		RiderRoute rider = new RiderRoute(101, CANTEEN, 8, List.of(first, second), List.of(PlannedStop.pickup(21),
+				PlannedStop.pickup(22), PlannedStop.dropoff(21), PlannedStop.dropoff(22)));
+		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
+
+		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, waiting, List.of(rider), CAMPUS));
+
+		assertThat(plans).singleElement()
+			.satisfies((plan) -> assertThat(plan.stops()).contains(PlannedStop.pickup(11), PlannedStop.dropoff(11)));
+		assertPlanIsValid(plans, waiting, List.of(rider));
 	}
 
 	@Test
