@@ -45,16 +45,16 @@ import org.lunchrush.routing.Visit;
  * once per building (see {@link Campus}).</li>
  * </ul>
  * A rider is given at most one new bundle a round (orders from one stall building to one
- * building): the first new pickup of the planned route, if the route reaches it within
- * the commit horizon of its first stop. The other waiting orders are planned again next
- * round, when a rider passing their dorm anyway may suit them better (a rolling horizon).
- * When more orders wait than the solver is offered (twice what all the bags hold: the
- * kitchens are ahead of the riders), a rider is given every new bundle within the
- * horizon, so that bags fill along the way while the backlog lasts (in the lunch-rush
- * simulator, committing ahead keeps more promises under overload and fewer where the
- * riders keep up: docs/dispatch.md). Counting from the first stop rather than from now
- * keeps a stall farther than the horizon from every rider (the shop at the gate) from
- * waiting for ever.
+ * building): the first new pickup of the planned route, if no hand-over comes before it
+ * and the route reaches it within the commit horizon of its first stop. The other waiting
+ * orders are planned again next round, when a rider passing their dorm anyway may suit
+ * them better (a rolling horizon). When more orders wait than the solver is offered
+ * (twice what all the bags hold: the kitchens are ahead of the riders), a rider is given
+ * every new bundle within the horizon, so that bags fill along the way while the backlog
+ * lasts (in the lunch-rush simulator, committing ahead keeps more promises under overload
+ * and fewer where the riders keep up: docs/dispatch.md). Counting from the first stop
+ * rather than from now keeps a stall farther than the horizon from every rider (the shop
+ * at the gate) from waiting for ever.
  */
 public final class RoutingDispatch implements DispatchStrategy {
 
@@ -103,8 +103,8 @@ public final class RoutingDispatch implements DispatchStrategy {
 	 * @param completionWeight metres a second until a hand-over is worth (1: a rider
 	 * rides 4 m a second, so holding 4 orders a second longer costs as much as riding on)
 	 * @param commitHorizon a rider is given the first new bundle of the planned route if
-	 * its pickup is within this of the route's first stop; when more orders wait than the
-	 * solver is offered, every new bundle within it
+	 * its pickup is within this of the route's first stop and no hand-over comes before
+	 * it; when more orders wait than the solver is offered, every new bundle within it
 	 * @param seed seed of the search
 	 * @param bundleSize at most this many waiting orders from one stall building to one
 	 * building ride as one bundle (1: no bundles)
@@ -278,7 +278,7 @@ public final class RoutingDispatch implements DispatchStrategy {
 		 * The riders whose route changed, with their new stops: the orders they hold, and
 		 * the waiting orders whose pickup the route reaches within the commit horizon of
 		 * its first stop: every such bundle when {@code everyBundle}, otherwise the
-		 * first.
+		 * first, and only if no hand-over comes before it.
 		 */
 		List<RiderPlan> plans(RoutingSolution solution, Duration commitHorizon, boolean everyBundle) {
 			double horizon = commitHorizon.toMillis() / 1000.0;
@@ -301,10 +301,14 @@ public final class RoutingDispatch implements DispatchStrategy {
 				Set<Long> committed = new HashSet<>(held);
 				double firstArrival = route.stops().isEmpty() ? 0 : route.stops().get(0).arrival();
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
+					if (stop.kind() != org.lunchrush.routing.StopKind.PICKUP) {
+						if (!everyBundle) {
+							break;
+						}
+						continue;
+					}
 					List<DispatchTask> orders = orders(stop);
-					boolean fresh = stop.kind() == org.lunchrush.routing.StopKind.PICKUP
-							&& !held.contains(orders.get(0).orderId());
-					if (fresh && stop.arrival() <= firstArrival + horizon) {
+					if (!held.contains(orders.get(0).orderId()) && stop.arrival() <= firstArrival + horizon) {
 						orders.forEach((task) -> committed.add(task.orderId()));
 						if (!everyBundle) {
 							break;

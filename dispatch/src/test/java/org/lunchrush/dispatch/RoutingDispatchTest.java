@@ -115,9 +115,8 @@ class RoutingDispatchTest {
 	@Test
 	void whileTheRidersKeepUpARiderIsGivenOneNewBundleARound() {
 		// The urgent order goes to the far dorm first; the rider is back at the canteen
-		// for the later one after ten minutes. Two orders and a bag of eight: however
-		// long
-		// the horizon, the later one waits for a later round.
+		// for the later one after ten minutes. Two orders, a bag of eight: the later
+		// one waits for a later round, however long the horizon.
 		DispatchTask later = new DispatchTask(11, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, false,
 				NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(39)));
 		DispatchTask urgent = new DispatchTask(12, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
