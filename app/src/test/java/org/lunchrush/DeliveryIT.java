@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,9 +255,7 @@ class DeliveryIT extends IntegrationTest {
 	}
 
 	private String readyOrder(Session student, long deliveryBuildingId) {
-		Map<String, Object> body = new HashMap<>(orderBody(this.merchant, this.itemId, 1));
-		body.put("deliveryBuildingId", deliveryBuildingId);
-		String orderId = paidOrder(student, body);
+		String orderId = paidOrder(student, orderBody(this.merchant, this.itemId, 1, deliveryBuildingId));
 		merchantMoves(orderId, "accept");
 		merchantMoves(orderId, "ready");
 		return orderId;

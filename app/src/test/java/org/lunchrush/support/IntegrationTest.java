@@ -143,8 +143,13 @@ public abstract class IntegrationTest {
 	}
 
 	protected static Map<String, Object> orderBody(JsonNode merchant, long itemId, int quantity) {
-		return Map.of("merchantId", merchant.path("id").asLong(), "deliveryBuildingId", firstDeliveryBuilding(merchant),
-				"items", List.of(Map.of("itemId", itemId, "quantity", quantity)));
+		return orderBody(merchant, itemId, quantity, firstDeliveryBuilding(merchant));
+	}
+
+	protected static Map<String, Object> orderBody(JsonNode merchant, long itemId, int quantity,
+			long deliveryBuildingId) {
+		return Map.of("merchantId", merchant.path("id").asLong(), "deliveryBuildingId", deliveryBuildingId, "items",
+				List.of(Map.of("itemId", itemId, "quantity", quantity)));
 	}
 
 	/**

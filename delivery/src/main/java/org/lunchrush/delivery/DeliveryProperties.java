@@ -25,10 +25,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * on the routing core, the default) or {@code nearest} (the nearest idle rider, one order
  * at a time: the baseline)
  * @param planTimeLimit how long the routing strategy may search in a round (800 ms)
- * @param commitHorizon a waiting order goes to a rider when it is collected at the first
- * stop of the rider's new route; when more orders wait than twice what the bags hold,
- * also when the route reaches its stall within this time of the first stop (5 min). The
- * others are planned again next round
+ * @param commitHorizon a rider is given the first new bundle of the planned route if no
+ * hand-over comes before it and the route reaches its stall within this time of the first
+ * stop (5 min); when more orders wait than twice what the bags hold, every new bundle
+ * within it. The others are planned again next round
  * @param bundleSize at most this many waiting orders from one stall building to one
  * building are planned as one bundle, picked up and handed over together (8, a bagful; 1
  * turns bundles off)

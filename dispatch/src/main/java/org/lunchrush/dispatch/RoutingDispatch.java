@@ -301,14 +301,12 @@ public final class RoutingDispatch implements DispatchStrategy {
 				Set<Long> committed = new HashSet<>(held);
 				double firstArrival = route.stops().isEmpty() ? 0 : route.stops().get(0).arrival();
 				for (org.lunchrush.routing.RouteStop stop : route.stops()) {
-					if (stop.kind() != org.lunchrush.routing.StopKind.PICKUP) {
-						if (!everyBundle) {
-							break;
-						}
-						continue;
+					boolean pickup = stop.kind() == org.lunchrush.routing.StopKind.PICKUP;
+					if (!pickup && !everyBundle) {
+						break;
 					}
 					List<DispatchTask> orders = orders(stop);
-					if (!held.contains(orders.get(0).orderId()) && stop.arrival() <= firstArrival + horizon) {
+					if (pickup && !held.contains(orders.get(0).orderId()) && stop.arrival() <= firstArrival + horizon) {
 						orders.forEach((task) -> committed.add(task.orderId()));
 						if (!everyBundle) {
 							break;

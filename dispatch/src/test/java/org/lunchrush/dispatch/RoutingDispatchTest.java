@@ -99,10 +99,8 @@ class RoutingDispatchTest {
 	@Test
 	void theOrderPromisedSoonerGoesFirst() {
 		// a bag of one: one order rides now, the other after the rider is back
-		DispatchTask relaxed = new DispatchTask(11, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
-				NOW.plus(Duration.ofMinutes(40)));
-		DispatchTask urgent = new DispatchTask(12, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
-				NOW.plus(Duration.ofMinutes(3)));
+		DispatchTask relaxed = atTheCanteen(11, FAR_DORM, DispatchTask.Stage.WAITING, Duration.ofMinutes(40));
+		DispatchTask urgent = atTheCanteen(12, NEAR_DORM, DispatchTask.Stage.WAITING, Duration.ofMinutes(3));
 		RiderRoute rider = new RiderRoute(101, CANTEEN, 1, List.of(), List.of());
 
 		List<RiderPlan> plans = this.strategy.plan(new Round(NOW, List.of(relaxed, urgent), List.of(rider), CAMPUS));
@@ -119,8 +117,7 @@ class RoutingDispatchTest {
 		// one waits for a later round, however long the horizon.
 		DispatchTask later = new DispatchTask(11, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, false,
 				NOW.plus(Duration.ofMinutes(9)), NOW.plus(Duration.ofMinutes(39)));
-		DispatchTask urgent = new DispatchTask(12, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
-				NOW.plus(Duration.ofMinutes(6)));
+		DispatchTask urgent = atTheCanteen(12, FAR_DORM, DispatchTask.Stage.WAITING, Duration.ofMinutes(6));
 
 		List<RiderPlan> plans = withHorizon(Duration.ofMinutes(30))
 			.plan(new Round(NOW, List.of(later, urgent), List.of(idle(101, CANTEEN)), CAMPUS));
@@ -134,10 +131,8 @@ class RoutingDispatchTest {
 	void aNewOrderPlannedAfterAStopTheRiderHoldsIsGiven() {
 		// The only rider is on the way to order 21's stall and holds order 22 there too:
 		// the new order is planned after a stop the rider already has.
-		DispatchTask first = new DispatchTask(21, CANTEEN, NEAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
-				NOW.plus(Duration.ofMinutes(30)));
-		DispatchTask second = new DispatchTask(22, CANTEEN, NEAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
-				NOW.plus(Duration.ofMinutes(30)));
+		DispatchTask first = atTheCanteen(21, NEAR_DORM, DispatchTask.Stage.ASSIGNED, Duration.ofMinutes(30));
+		DispatchTask second = atTheCanteen(22, NEAR_DORM, DispatchTask.Stage.ASSIGNED, Duration.ofMinutes(30));
 		RiderRoute rider = new RiderRoute(101, CANTEEN, 8, List.of(first, second), List.of(PlannedStop.pickup(21),
 				PlannedStop.pickup(22), PlannedStop.dropoff(21), PlannedStop.dropoff(22)));
 		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
@@ -153,12 +148,9 @@ class RoutingDispatchTest {
 	void whenMoreOrdersWaitThanTheBagsCarryARiderIsGivenWhatTheHorizonReaches() {
 		// One rider with a bag of one, three orders waiting: more than twice the bags.
 		// Urgent first (to the far dorm and back: about ten minutes), then the next.
-		DispatchTask urgent = new DispatchTask(11, CANTEEN, FAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
-				NOW.plus(Duration.ofMinutes(6)));
-		DispatchTask next = new DispatchTask(12, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
-				NOW.plus(Duration.ofMinutes(20)));
-		DispatchTask last = new DispatchTask(13, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
-				NOW.plus(Duration.ofMinutes(60)));
+		DispatchTask urgent = atTheCanteen(11, FAR_DORM, DispatchTask.Stage.WAITING, Duration.ofMinutes(6));
+		DispatchTask next = atTheCanteen(12, NEAR_DORM, DispatchTask.Stage.WAITING, Duration.ofMinutes(20));
+		DispatchTask last = atTheCanteen(13, NEAR_DORM, DispatchTask.Stage.WAITING, Duration.ofMinutes(60));
 		List<DispatchTask> waiting = List.of(urgent, next, last);
 		List<RiderRoute> riders = List.of(new RiderRoute(101, CANTEEN, 1, List.of(), List.of()));
 
@@ -176,8 +168,7 @@ class RoutingDispatchTest {
 
 	@Test
 	void aRiderKeepsTheAssignedOrdersAndTheirStopsMayBeReordered() {
-		DispatchTask assigned = new DispatchTask(21, CANTEEN, FAR_DORM, DispatchTask.Stage.ASSIGNED, true, NOW,
-				NOW.plus(Duration.ofMinutes(30)));
+		DispatchTask assigned = atTheCanteen(21, FAR_DORM, DispatchTask.Stage.ASSIGNED, Duration.ofMinutes(30));
 		RiderRoute rider = new RiderRoute(101, CANTEEN, 8, List.of(assigned),
 				List.of(PlannedStop.pickup(21), PlannedStop.dropoff(21)));
 		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
@@ -201,8 +192,7 @@ class RoutingDispatchTest {
 	void theStopARiderIsOnTheWayToStaysFirst() {
 		// Alone, the rider at the near dorm would fetch the canteen order first and ride
 		// out to the far dorm last; but the rider is already riding there with order 30.
-		DispatchTask inTheBag = new DispatchTask(30, CANTEEN, FAR_DORM, DispatchTask.Stage.PICKED_UP, true, NOW,
-				NOW.plus(Duration.ofMinutes(30)));
+		DispatchTask inTheBag = atTheCanteen(30, FAR_DORM, DispatchTask.Stage.PICKED_UP, Duration.ofMinutes(30));
 		RiderRoute rider = new RiderRoute(101, NEAR_DORM, 8, List.of(inTheBag), List.of(PlannedStop.dropoff(30)));
 		List<DispatchTask> waiting = List.of(waiting(11, NEAR_DORM));
 
@@ -237,8 +227,7 @@ class RoutingDispatchTest {
 		// one rider, a bag of 8: of 20 waiting orders the 16 promised soonest are planned
 		List<DispatchTask> waiting = new ArrayList<>();
 		for (long order = 1; order <= 20; order++) {
-			waiting.add(new DispatchTask(order, CANTEEN, NEAR_DORM, DispatchTask.Stage.WAITING, true, NOW,
-					NOW.plus(Duration.ofMinutes(60 - order))));
+			waiting.add(atTheCanteen(order, NEAR_DORM, DispatchTask.Stage.WAITING, Duration.ofMinutes(60 - order)));
 		}
 		RoutingDispatch longHorizon = withHorizon(Duration.ofMinutes(60));
 
@@ -298,8 +287,13 @@ class RoutingDispatchTest {
 	}
 
 	private static DispatchTask waiting(long orderId, long dropoff) {
-		return new DispatchTask(orderId, CANTEEN, dropoff, DispatchTask.Stage.WAITING, true, NOW,
-				NOW.plus(Duration.ofMinutes(30)));
+		return atTheCanteen(orderId, dropoff, DispatchTask.Stage.WAITING, Duration.ofMinutes(30));
+	}
+
+	/** An order from the canteen whose food is ready now, promised this long from now. */
+	private static DispatchTask atTheCanteen(long orderId, long dropoff, DispatchTask.Stage stage,
+			Duration promisedIn) {
+		return new DispatchTask(orderId, CANTEEN, dropoff, stage, true, NOW, NOW.plus(promisedIn));
 	}
 
 	private static RiderRoute idle(long riderId, long building) {
