@@ -55,7 +55,20 @@ class DemoCampusIT extends IntegrationTest {
 		assertThat(api().get("/actuator/health/readiness", null).status()).isEqualTo(200);
 		assertThat(api().get("/actuator/health/liveness", null).status()).isEqualTo(200);
 		assertThat(api().get("/actuator/prometheus", null).raw().body()).contains("http_server_requests");
-		assertThat(api().get("/", null).raw().body()).contains("Lunchrush 校园外卖").contains("demo123");
+		assertThat(api().get("/", null).raw().body()).contains("Lunchrush 校园外卖");
+	}
+
+	@Test
+	void theDemoPasswordIsShownOnlyWhileTheDemoCampusIsInUse() {
+		// The page itself holds no password: it asks the demo route, which exists only
+		// while the demo is on and its accounts exist.
+		assertThat(api().get("/", null).raw().body()).doesNotContain("demo123");
+		Response demo = api().get("/api/v1/demo/accounts", null);
+		assertThat(demo.status()).isEqualTo(200);
+		assertThat(demo.body().path("password").asString()).isEqualTo("demo123");
+		List<String> last = new java.util.ArrayList<>();
+		demo.body().path("groups").forEach((group) -> last.add(group.path("last").asString()));
+		assertThat(last).containsExactly("student200", "vip10", "merchant13", "rider30", "admin");
 	}
 
 }

@@ -54,7 +54,7 @@ class InvariantCheckIT extends IntegrationTest {
 			assertThat(check.path("count").asLong()).isZero();
 		});
 		assertThat(names).containsExactly("OVERSOLD", "CHARGED_NOT_DELIVERABLE", "DOUBLE_CHARGED", "STUCK_PAST_TIMEOUT",
-				"STOCK_MISMATCH", "COUPON_NOT_RELEASED", "COUPON_MISMATCH");
+				"STUCK_PLACED", "STOCK_MISMATCH", "COUPON_NOT_RELEASED", "COUPON_MISMATCH");
 	}
 
 	@Test

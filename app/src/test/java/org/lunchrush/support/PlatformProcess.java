@@ -6,11 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
 
@@ -58,6 +61,10 @@ public final class PlatformProcess {
 	private final Path pidFile;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String jwtSecret = randomKey();
+
+	private final String sandboxKey = randomKey();
 
 	private Process process;
 
@@ -122,6 +129,37 @@ public final class PlatformProcess {
 	}
 
 	/**
+	 * Starts the packaged platform with nothing but the given environment and waits for
+	 * it to give up, as it must when its configuration is refused before it touches any
+	 * service.
+	 * @return what it printed
+	 * @throws IllegalStateException when it is still running after {@code within}
+	 */
+	public static String refusedStart(Map<String, String> settings, Duration within) throws Exception {
+		Path jar = Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")).toAbsolutePath();
+		Path output = Files.createTempFile(TestInfrastructure.buildDirectory(), "refused-start", ".log");
+		ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaCommand(), "-jar", jar.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment()
+			.keySet()
+			.removeIf((key) -> key.startsWith("LUNCHRUSH_") || key.startsWith("SPRING_") || key.startsWith("KAFKA_"));
+		builder.environment().putAll(settings);
+		// A port nobody listens on, should it get that far.
+		builder.environment().putIfAbsent("LUNCHRUSH_HTTP_PORT", Integer.toString(ChildProcesses.freePort()));
+		Process process = builder.start();
+		if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+			ChildProcesses.kill(process);
+			throw new IllegalStateException(
+					"The platform did not give up within " + within + ":\n" + ChildProcesses.tail(output, 40));
+		}
+		if (process.exitValue() == 0) {
+			throw new IllegalStateException("The platform exited normally:\n" + ChildProcesses.tail(output, 40));
+		}
+		return Files.readString(output);
+	}
+
+	/**
 	 * SIGKILL: the platform dies at once, whatever it was doing, as in a power cut or an
 	 * out-of-memory kill; waits until the process is gone.
 	 */
@@ -141,6 +179,28 @@ public final class PlatformProcess {
 	 */
 	public Api api() {
 		return new Api(this.port);
+	}
+
+	/**
+	 * @return the key the platform signs its tokens with (unless the settings name
+	 * another), generated for this platform
+	 */
+	public String jwtSecret() {
+		return this.settings.getOrDefault("LUNCHRUSH_JWT_SECRET", this.jwtSecret);
+	}
+
+	/**
+	 * @return the sandbox provider's key (unless the settings name another), generated
+	 * for this platform
+	 */
+	public String sandboxKey() {
+		return this.settings.getOrDefault("LUNCHRUSH_SANDBOX_MERCHANT_KEY", this.sandboxKey);
+	}
+
+	private static String randomKey() {
+		byte[] key = new byte[48];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
 	}
 
 	/**
@@ -173,6 +233,10 @@ public final class PlatformProcess {
 		environment.put("LUNCHRUSH_RABBIT_VHOST", this.virtualHost);
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "warn");
+		// Its own keys, as `./lunchrush up` generates them: the packaged platform refuses
+		// the repository's.
+		environment.put("LUNCHRUSH_JWT_SECRET", this.jwtSecret);
+		environment.put("LUNCHRUSH_SANDBOX_MERCHANT_KEY", this.sandboxKey);
 		environment.putAll(this.settings);
 		return environment;
 	}

@@ -11,6 +11,7 @@ import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.StockAudit;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.OrderChecks;
+import org.lunchrush.ordering.OrderStreamChecks;
 import org.lunchrush.payment.PaymentChecks;
 import org.lunchrush.payment.PaymentChecks.KeptCharge;
 import org.lunchrush.promotion.Coupons;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Checks the invariants of ../shared/DESIGN.md §3 against the modules' own records, each
  * through the module's published API: no oversold portion, no money kept for an order
- * that will not be delivered, no double charge, no order stuck past its deadline, Redis
+ * that will not be delivered, no double charge, no order stuck past its deadline, no
+ * order answered {@code 202} that never reached the database (nor a dead letter), Redis
  * agreeing with the stock ledger, every cancelled order's coupon given back, and the
  * coupons in Redis agreeing with the database. The money checks look at the orders of the
  * last {@code lunchrush.ops.money-window} (7 days), so the check costs a week's activity,
@@ -35,6 +37,8 @@ public class InvariantCheck {
 
 	private final OrderChecks orders;
 
+	private final OrderStreamChecks stream;
+
 	private final PaymentChecks payments;
 
 	private final Coupons coupons;
@@ -45,10 +49,11 @@ public class InvariantCheck {
 
 	private final Duration moneyWindow;
 
-	InvariantCheck(Inventory inventory, OrderChecks orders, PaymentChecks payments, Coupons coupons, CampusTime time,
-			@Value("${lunchrush.ops.stuck-grace:1m}") Duration stuckGrace,
+	InvariantCheck(Inventory inventory, OrderChecks orders, OrderStreamChecks stream, PaymentChecks payments,
+			Coupons coupons, CampusTime time, @Value("${lunchrush.ops.stuck-grace:1m}") Duration stuckGrace,
 			@Value("${lunchrush.ops.money-window:7d}") Duration moneyWindow) {
 		this.moneyWindow = moneyWindow;
+		this.stream = stream;
 		this.coupons = coupons;
 		this.inventory = inventory;
 		this.orders = orders;
@@ -78,6 +83,10 @@ public class InvariantCheck {
 						InvariantReport.Check.of("STUCK_PAST_TIMEOUT",
 								"orders awaiting payment longer than " + this.stuckGrace + " past their deadline",
 								this.orders.stuckPastDeadline(this.stuckGrace).stream().map(String::valueOf).toList()),
+						InvariantReport.Check.of("STUCK_PLACED",
+								"orders answered 202 more than " + this.stuckGrace
+										+ " ago, neither persisted nor dead-lettered",
+								this.stream.unsettled(this.stuckGrace).stream().map(String::valueOf).toList()),
 						InvariantReport.Check.of("STOCK_MISMATCH", "live stock in Redis differing from the ledger",
 								stock.stream()
 									.filter((audit) -> !audit.agrees())

@@ -56,7 +56,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico")
+				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/api/v1/demo/accounts")
 				.permitAll()
 				.requestMatchers("/api/v1/orders", "/api/v1/orders/**", "/api/v1/coupon-batches",
 						"/api/v1/coupon-batches/**", "/api/v1/coupons", "/api/v1/coupons/**")

@@ -11,6 +11,7 @@ import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.Ids;
 import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.kernel.PlainText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,6 +50,11 @@ class DeadLetters {
 
 	}
 
+	/**
+	 * Stores a letter; its texts lose any control character on the way, since the letter
+	 * may be in the store precisely because it held one. The payload is kept byte for
+	 * byte.
+	 */
 	long store(Source source, String destination, Optional<String> key, byte[] payload, String headers) {
 		long id = Ids.next();
 		this.jdbc.sql("""
@@ -57,10 +63,10 @@ class DeadLetters {
 				""")
 			.param("id", id)
 			.param("source", source.name())
-			.param("destination", destination)
-			.param("key", key.orElse(null))
+			.param("destination", PlainText.storable(destination))
+			.param("key", key.map(PlainText::storable).orElse(null))
 			.param("payload", payload)
-			.param("headers", headers)
+			.param("headers", PlainText.storable(headers))
 			.param("at", Timestamp.from(this.time.now()))
 			.update();
 		return id;

@@ -137,6 +137,16 @@ public final class Order {
 	}
 
 	/**
+	 * The order was accepted at intake but can never be stored as it was sent (a record
+	 * the database refuses, say): it ends here, before anyone could pay for it, and
+	 * whatever it held goes back.
+	 * @param reason why, as the student reads it on the timeline
+	 */
+	public StatusChange cancelUnstorable(String reason, Instant at) {
+		return move(OrderStatus.PLACED, OrderStatus.CANCELLED, at, reason);
+	}
+
+	/**
 	 * The payment deadline passed without a payment.
 	 */
 	public StatusChange cancelUnpaid(Instant now) {

@@ -1,5 +1,6 @@
 package org.lunchrush.ordering.persistence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,15 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.lunchrush.inventory.Inventory;
-import org.lunchrush.inventory.OrderStock;
-import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.OrderingTopics;
-import org.lunchrush.ordering.domain.Order;
-import org.lunchrush.ordering.domain.OrderCoupon;
-import org.lunchrush.ordering.domain.OrderLine;
-import org.lunchrush.promotion.CouponLockRecord;
 import org.lunchrush.promotion.Coupons;
 import org.lunchrush.ordering.domain.StatusChange;
 import org.slf4j.Logger;
@@ -37,11 +32,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the transaction, and every insert ignores rows that exist, so a redelivered batch
  * is harmless. Each order is first claimed in {@link OrderFates}; a record of an order
  * intake gave up on (answered {@code 503}, stock given back) is skipped.
+ * <p>
+ * No record stops the stream: when a batch fails while PostgreSQL and Redis answer, its
+ * records are persisted one by one, and one that fails alone is a poison record: its
+ * order is cancelled and its record dead-lettered ({@link PoisonRecords}).
  */
 @Component
 class OrderPersister {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderPersister.class);
+
+	/**
+	 * How often a record is tried on its own before it counts as poison, and the pause
+	 * between the tries.
+	 */
+	private static final int ALONE_ATTEMPTS = 3;
+
+	private static final Duration ALONE_PAUSE = Duration.ofMillis(50);
 
 	private final OrderStore store;
 
@@ -59,9 +66,13 @@ class OrderPersister {
 
 	private final OrderFates fates;
 
+	private final PoisonRecords poison;
+
 	OrderPersister(OrderStore store, Inventory inventory, TransactionTemplate transaction, ObjectMapper json,
-			CampusTime time, KafkaTemplate<String, byte[]> kafka, Coupons coupons, OrderFates fates) {
+			CampusTime time, KafkaTemplate<String, byte[]> kafka, Coupons coupons, OrderFates fates,
+			PoisonRecords poison) {
 		this.fates = fates;
+		this.poison = poison;
 		this.kafka = kafka;
 		this.coupons = coupons;
 		this.store = store;
@@ -74,25 +85,87 @@ class OrderPersister {
 	@KafkaListener(id = OrderingTopics.PERSISTER_GROUP, topics = OrderingTopics.ORDERS, batch = "true",
 			containerFactory = "orderStreamListenerFactory")
 	void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-		List<OrderPlaced> placed = new ArrayList<>(records.size());
+		List<Read> read = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				placed.add(this.json.readValue(record.value(), OrderPlaced.class));
+				read.add(new Read(record, this.json.readValue(record.value(), OrderPlaced.class)));
 			}
 			catch (RuntimeException ex) {
 				deadLetter(record, ex);
 			}
 		}
-		persist(placed);
+		try {
+			persist(read.stream().map(Read::event).toList());
+		}
+		catch (RuntimeException ex) {
+			if (!this.poison.mayBePoison(ex)) {
+				// PostgreSQL or Redis away: the batch is retried as it is, with backoff.
+				throw ex;
+			}
+			log.warn("A batch of {} order stream records failed ({}); persisting them one by one", read.size(),
+					ex.toString());
+			for (Read one : read) {
+				persistAlone(one);
+			}
+		}
 	}
 
 	/**
-	 * An unreadable record will never become readable: it goes to the dead-letter topic
-	 * (and from there to the operators' dead-letter store), and the stream keeps flowing.
-	 * If the dead-letter topic does not take it, the batch fails and is delivered again.
+	 * Persists one record on its own; a record that can never be persisted (see
+	 * {@link PoisonRecords}) is ended instead of holding the partition back.
+	 */
+	private void persistAlone(Read one) throws Exception {
+		RuntimeException failure = null;
+		for (int attempt = 1; attempt <= ALONE_ATTEMPTS; attempt++) {
+			try {
+				persist(List.of(one.event()));
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!this.poison.mayBePoison(ex)) {
+					throw ex;
+				}
+				// A record that fails once may have met a hiccup (a slow Redis answer):
+				// it
+				// is poison only if it fails every time.
+				failure = ex;
+				Thread.sleep(ALONE_PAUSE.toMillis());
+			}
+		}
+		endPoisoned(one, failure);
+	}
+
+	private void endPoisoned(Read one, RuntimeException failure) throws Exception {
+		ConsumerRecord<String, byte[]> record = one.record();
+		log.error(
+				"Order {} at {}-{}@{} can never be persisted ({}): it is cancelled, what it held goes back, "
+						+ "and its record goes to {}",
+				one.event().orderId(), record.topic(), record.partition(), record.offset(), failure.toString(),
+				OrderingTopics.ORDERS_DEAD_LETTER);
+		try {
+			this.poison.end(one.event());
+		}
+		catch (RuntimeException notEnded) {
+			if (!this.poison.mayBePoison(notEnded)) {
+				throw notEnded;
+			}
+			// Even the cleaned copy is refused: only the dead letter is left. The live
+			// stock counts the order's portions short (never over) until the next rebuild
+			// from the ledger, which has no record of them.
+			log.error("Order {} could not be ended either ({}); see its dead letter", one.event().orderId(),
+					notEnded.toString());
+		}
+		deadLetter(record, failure);
+	}
+
+	/**
+	 * An unreadable record will never become readable, and a record the database refuses
+	 * will never be accepted: it goes to the dead-letter topic (and from there to the
+	 * operators' dead-letter store), and the stream keeps flowing. If the dead-letter
+	 * topic does not take it, the batch fails and is delivered again.
 	 */
 	private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException problem) throws Exception {
-		log.warn("Unreadable record at {}-{}@{} goes to {}: {}", record.topic(), record.partition(), record.offset(),
+		log.warn("Record at {}-{}@{} goes to {}: {}", record.topic(), record.partition(), record.offset(),
 				OrderingTopics.ORDERS_DEAD_LETTER, problem.toString());
 		ProducerRecord<String, byte[]> letter = new ProducerRecord<>(OrderingTopics.ORDERS_DEAD_LETTER, record.key(),
 				record.value());
@@ -102,6 +175,9 @@ class OrderPersister {
 		letter.headers().add("original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
 		letter.headers().add("exception", String.valueOf(problem.getMessage()).getBytes(StandardCharsets.UTF_8));
 		this.kafka.send(letter).get(10, TimeUnit.SECONDS);
+	}
+
+	private record Read(ConsumerRecord<String, byte[]> record, OrderPlaced event) {
 	}
 
 	void persist(List<OrderPlaced> records) {
@@ -120,30 +196,12 @@ class OrderPersister {
 			return;
 		}
 		var now = this.time.now();
-		List<StatusChange> changes = new ArrayList<>(placed.size());
-		List<OrderStock> stock = new ArrayList<>(placed.size());
-		List<CouponLockRecord> couponLocks = new ArrayList<>();
-		for (OrderPlaced event : placed) {
-			Order order = Order.place(event.orderId(), event.studentId(), event.merchantId(), event.buildingId(),
-					event.lines()
-						.stream()
-						.map((l) -> new OrderLine(l.itemId(), l.name(), l.unitPriceCents(), l.quantity()))
-						.toList(),
-					event.vip(), event.placedAt(), event.payBy());
-			if (event.coupon() != null) {
-				order.applyCoupon(new OrderCoupon(event.coupon().couponId(), event.coupon().discountCents()));
-				couponLocks.add(new CouponLockRecord(event.coupon().couponId(), event.studentId(), event.orderId(),
-						event.placedAt()));
-			}
-			changes.add(order.awaitPayment(now));
-			stock.add(new OrderStock(event.orderId(), event.merchantId(), event.stockDay(),
-					event.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList(),
-					event.placedAt()));
-		}
+		List<Placement> placements = placed.stream().map(Placement::of).toList();
+		List<StatusChange> changes = placements.stream().map((p) -> p.order().awaitPayment(now)).toList();
 		this.transaction.executeWithoutResult((status) -> {
 			this.store.insertPlaced(placed, changes, now);
-			this.inventory.recordReservations(stock);
-			this.coupons.recordLocks(couponLocks);
+			this.inventory.recordReservations(placements.stream().map(Placement::stock).toList());
+			this.coupons.recordLocks(placements.stream().flatMap((p) -> p.couponLock().stream()).toList());
 		});
 	}
 

@@ -142,6 +142,30 @@ class OrderTest {
 	}
 
 	@Nested
+	class CancellingAnOrderThatCannotBeStored {
+
+		@Test
+		void endsAPlacedOrderWithTheReasonOnItsTimeline() {
+			Order order = placedOrder();
+
+			StatusChange change = order.cancelUnstorable("could not be stored", LATER);
+
+			assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+			assertThat(change).isEqualTo(new StatusChange(ORDER_ID, OrderStatus.PLACED, OrderStatus.CANCELLED, LATER,
+					"could not be stored"));
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = OrderStatus.class, mode = EnumSource.Mode.EXCLUDE, names = "PLACED")
+		void refusesAnOrderAlreadyOnRecord(OrderStatus current) {
+			Order order = orderIn(current);
+
+			assertRefused(() -> order.cancelUnstorable("could not be stored", LATER), order, current);
+		}
+
+	}
+
+	@Nested
 	class Paying {
 
 		@Test
