@@ -2,7 +2,9 @@ package org.lunchrush;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,10 +30,15 @@ class PaymentCallbackIT extends IntegrationTest {
 		String orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
 		JsonNode order = awaitStatus(student, orderId, "PENDING_PAYMENT");
 		String paymentId = requestPayment(student, orderId);
+		// The student pays at the provider, whose own notification is lost: the test
+		// delivers it instead, three times. The provider confirms this transaction when
+		// the platform asks, so it is applied.
+		Response paid = api().post("/sandbox-pay/" + paymentId + "/confirm?notify=false", null, Map.of());
+		String transactionId = paid.body().path("transactionId").asString();
 
 		Map<String, Object> notification = new LinkedHashMap<>();
 		notification.put("notifyId", "n-1");
-		notification.put("transactionId", "SBX-TEST-" + orderId);
+		notification.put("transactionId", transactionId);
 		notification.put("paymentId", paymentId);
 		notification.put("outTradeNo", orderId);
 		notification.put("amountCents", order.path("totalCents").asInt());
@@ -49,11 +56,17 @@ class PaymentCallbackIT extends IntegrationTest {
 			.as("a forged notification changes nothing")
 			.isZero();
 
+		List<String> results = new ArrayList<>();
 		for (int delivery = 0; delivery < 3; delivery++) {
 			Response answer = notifyAsProvider(body);
 			assertThat(answer.status()).isEqualTo(200);
-			assertThat(answer.body().path("result").asString()).isEqualTo(delivery == 0 ? "APPLIED" : "DUPLICATE");
+			results.add(answer.body().path("result").asString());
 		}
+		// Reconciliation asks the provider about payments still open after 2 s; on a slow
+		// machine it may apply the charge before the first copy, which is then a
+		// duplicate.
+		assertThat(results.subList(1, 3)).containsOnly("DUPLICATE");
+		assertThat(results.get(0)).isIn("APPLIED", "DUPLICATE");
 
 		awaitStatus(student, orderId, "PAID");
 		assertThat(count("select count(*) from payment.notification where payment_id = ?", Long.parseLong(paymentId)))

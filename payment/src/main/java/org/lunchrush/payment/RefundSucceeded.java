@@ -9,8 +9,8 @@ import java.time.Instant;
  *
  * @param eventId unique per provider refund; consumers deduplicate on it
  * @param transactionId the provider transaction that was refunded
- * @param requestedByPlatform false when the provider refunded on its own (a merchant
- * refunding in the provider's console, say)
+ * @param requestedByPlatform always true now: a refund the platform never requested is
+ * refused, not applied; kept so that events already in the outbox still read
  */
 public record RefundSucceeded(String eventId, long refundId, long paymentId, long orderId, String transactionId,
 		String providerRefundId, int amountCents, boolean vip, boolean requestedByPlatform, Instant refundedAt) {

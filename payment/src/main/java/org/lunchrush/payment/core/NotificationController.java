@@ -14,18 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Receives the provider's notifications of charges and refunds. The signature is checked
- * on the raw bytes, before anything is parsed or changed.
+ * on the raw bytes, before anything is parsed or changed; a signed notification the
+ * platform refuses is answered {@code 422 NOTIFICATION_REFUSED}, one the provider cannot
+ * be asked about {@code 503 BUSY}, so that a real provider sends it again later.
  */
 @RestController
 class NotificationController {
 
 	private final PaymentProvider provider;
 
-	private final PaymentService payments;
+	private final NotificationIntake intake;
 
-	NotificationController(PaymentProvider provider, PaymentService payments) {
+	NotificationController(PaymentProvider provider, NotificationIntake intake) {
 		this.provider = provider;
-		this.payments = payments;
+		this.intake = intake;
 	}
 
 	@PostMapping("/api/v1/payments/notify/sandbox")
@@ -33,8 +35,12 @@ class NotificationController {
 			@RequestHeader(name = "X-Signature", required = false) Optional<String> signature) {
 		var notification = this.provider.verify(body, signature)
 			.orElseThrow(() -> new LunchrushException(ErrorCode.SIGNATURE_INVALID));
-		boolean applied = this.payments.apply(notification);
-		return Map.of("code", "SUCCESS", "result", applied ? "APPLIED" : "DUPLICATE");
+		return switch (this.intake.take(notification)) {
+			case NotificationOutcome.Applied applied -> Map.of("code", "SUCCESS", "result", "APPLIED");
+			case NotificationOutcome.Duplicate duplicate -> Map.of("code", "SUCCESS", "result", "DUPLICATE");
+			case NotificationOutcome.Refused refused -> throw new LunchrushException(ErrorCode.NOTIFICATION_REFUSED,
+					Map.of("kind", refused.refusal().kind().name(), "reason", refused.refusal().reason().name()));
+		};
 	}
 
 }

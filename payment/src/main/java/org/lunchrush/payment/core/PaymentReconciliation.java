@@ -88,7 +88,7 @@ class PaymentReconciliation {
 	private int ask(String what, long id, long orderId, Supplier<Optional<? extends ProviderNotification>> query) {
 		try {
 			Optional<? extends ProviderNotification> found = query.get();
-			if (found.isPresent() && this.payments.apply(found.get())) {
+			if (found.isPresent() && this.payments.apply(found.get()) instanceof NotificationOutcome.Applied) {
 				log.warn("The provider carried out {} {} of order {} without a callback", what, id, orderId);
 				return 1;
 			}

@@ -3,6 +3,7 @@ package org.lunchrush.payment.core;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.Ids;
@@ -16,6 +17,7 @@ import org.lunchrush.payment.RefundSucceeded;
 import org.lunchrush.payment.core.PaymentStore.Movement;
 import org.lunchrush.payment.core.PaymentStore.PaymentRow;
 import org.lunchrush.payment.core.PaymentStore.RefundRow;
+import org.lunchrush.payment.core.RefusedNotifications.Reason;
 import org.lunchrush.payment.provider.PaymentProvider;
 import org.lunchrush.payment.provider.ProviderNotification;
 import org.slf4j.Logger;
@@ -26,15 +28,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Payments and refunds. Whatever the provider says is applied once per provider
- * transaction or refund, written to the ledger, and published through the outbox in the
- * same transaction, so no state change goes unannounced and no announcement goes
- * uncommitted.
+ * Payments and refunds. Money moves only on what the platform asked for and the provider
+ * confirms: such a notification is applied once per provider transaction or refund,
+ * written to the ledger, and published through the outbox in the same transaction, so no
+ * state change goes unannounced and no announcement goes uncommitted; any other is
+ * refused and alerted ({@link RefusedNotifications}).
  */
 @Service
 class PaymentService implements Payments {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+	private static final NotificationOutcome APPLIED = new NotificationOutcome.Applied();
+
+	private static final NotificationOutcome DUPLICATE = new NotificationOutcome.Duplicate();
 
 	private final PaymentStore store;
 
@@ -42,10 +49,14 @@ class PaymentService implements Payments {
 
 	private final ApplicationEventPublisher events;
 
-	PaymentService(PaymentStore store, PaymentProvider provider, ApplicationEventPublisher events) {
+	private final RefusedNotifications refused;
+
+	PaymentService(PaymentStore store, PaymentProvider provider, ApplicationEventPublisher events,
+			RefusedNotifications refused) {
 		this.store = store;
 		this.provider = provider;
 		this.events = events;
+		this.refused = refused;
 	}
 
 	@Override
@@ -60,81 +71,130 @@ class PaymentService implements Payments {
 	}
 
 	/**
-	 * Applies a verified provider notification, whichever kind it is.
-	 * @return false when it was applied before
+	 * Applies what the provider itself answered when asked about a payment or a refund
+	 * (reconciliation): the answer is its own confirmation.
 	 */
 	@Transactional
-	public boolean apply(ProviderNotification notification) {
-		return switch (notification) {
-			case ProviderNotification.Charge charge -> applyCharge(charge);
-			case ProviderNotification.Refund refund -> applyRefund(refund);
+	public NotificationOutcome apply(ProviderNotification answer) {
+		return switch (answer) {
+			case ProviderNotification.Charge charge -> applyCharge(charge, Optional.of(charge));
+			case ProviderNotification.Refund refund -> applyRefund(refund, Optional.of(refund));
 		};
 	}
 
 	/**
-	 * A charge is applied once per provider transaction and published as
-	 * {@link PaymentSucceeded}, the first and any second charge alike: ordering keeps the
-	 * first and refunds the others. A charge whose refund the provider reported first is
-	 * recorded and not published, since its money is already back.
+	 * Applies a charge the provider notified, if it is one the platform asked for and the
+	 * provider confirms: applied once per provider transaction and published as
+	 * {@link PaymentSucceeded}. A charge that names another payment, order or amount than
+	 * the platform opened, or that the provider does not confirm when asked, moves no
+	 * money: it is refused, recorded and alerted.
+	 * @param confirmed what the provider answered when asked about the notified payment
 	 */
-	private boolean applyCharge(ProviderNotification.Charge charge) {
-		PaymentRow payment = matching(charge.paymentId(), charge.orderId(), charge.amountCents());
-		if (!this.store.recordNotification(charge.transactionId(), payment.id(), charge.body())) {
-			return false;
+	@Transactional
+	public NotificationOutcome applyCharge(ProviderNotification.Charge notified,
+			Optional<ProviderNotification.Charge> confirmed) {
+		Optional<PaymentRow> opened = opened(notified.paymentId());
+		if (opened.isEmpty()) {
+			return refuse(notified, Reason.UNKNOWN_PAYMENT, "no payment " + notified.paymentId()
+					+ " was opened with the " + this.provider.name() + " provider");
+		}
+		PaymentRow payment = opened.get();
+		if (payment.orderId() != notified.orderId() || payment.amountCents() != notified.amountCents()) {
+			return refuse(notified, Reason.MISMATCH, "payment %d is for order %d, %d cents".formatted(payment.id(),
+					payment.orderId(), payment.amountCents()));
+		}
+		Optional<ProviderNotification.Charge> asNotified = confirmed
+			.filter((charge) -> charge.transactionId().equals(notified.transactionId())
+					&& charge.paymentId() == payment.id() && charge.orderId() == payment.orderId()
+					&& charge.amountCents() == payment.amountCents());
+		if (asNotified.isEmpty()) {
+			return refuse(notified, Reason.UNCONFIRMED,
+					confirmed.map((charge) -> "the provider paid payment %d with transaction %s (order %d, %d cents)"
+						.formatted(charge.paymentId(), charge.transactionId(), charge.orderId(), charge.amountCents()))
+						.orElse("the provider holds no charge for payment " + payment.id()));
+		}
+		// What the provider confirmed is what moves money, not what the notification
+		// said.
+		ProviderNotification.Charge charge = asNotified.get();
+		if (!this.store.recordNotification(charge.transactionId(), payment.id(), notified.body())) {
+			return DUPLICATE;
 		}
 		this.store.markSucceeded(payment.id(), charge.transactionId(), charge.paidAt());
 		this.store.record(Movement.CHARGE, charge.transactionId(), payment, charge.transactionId(),
 				charge.amountCents(), charge.paidAt());
-		boolean alreadyRefunded = this.store.refundOf(charge.transactionId())
-			.filter((refund) -> "SUCCEEDED".equals(refund.status()))
-			.isPresent();
-		if (alreadyRefunded) {
-			log.warn("Transaction {} of order {} arrived after its refund; nothing to pay with", charge.transactionId(),
-					payment.orderId());
-			this.store.markRefunded(payment.id(), charge.transactionId());
-			return true;
-		}
 		this.events.publishEvent(PaymentSucceeded.of(payment.id(), payment.orderId(), charge.transactionId(),
 				charge.amountCents(), payment.vip(), charge.paidAt()));
-		return true;
+		return APPLIED;
 	}
 
 	/**
-	 * A refund is applied once per provider refund id and published as
-	 * {@link RefundSucceeded}. The provider may refund on its own, or report a refund
-	 * before the charge it undoes; both are recorded as they come.
+	 * Applies a refund the provider notified, if the platform asked for it and the
+	 * provider confirms it: applied once per provider refund id and published as
+	 * {@link RefundSucceeded}. A refund the platform never requested (one the provider or
+	 * a merchant made on its own, or a forgery), or one that names another transaction,
+	 * payment or amount than the platform asked for, is refused, recorded and alerted:
+	 * the order keeps its state and the ledger its money, for an operator to look at.
+	 * @param confirmed what the provider answered when asked about the notified refund
 	 */
-	private boolean applyRefund(ProviderNotification.Refund notice) {
-		PaymentRow payment = matching(notice.paymentId(), notice.orderId(), notice.amountCents());
-		RefundRow refund = notice.refundId()
-			.flatMap(this.store::refund)
-			.or(() -> this.store.refundOf(notice.transactionId()))
-			.orElse(null);
-		boolean requestedByPlatform = refund != null;
-		if (refund == null) {
-			this.store.insertRefund(Ids.next(), payment.id(), payment.orderId(), notice.transactionId(),
-					notice.amountCents(), "refunded at the provider", "REQUESTED");
-			refund = this.store.refundOf(notice.transactionId()).orElseThrow();
+	@Transactional
+	public NotificationOutcome applyRefund(ProviderNotification.Refund notice,
+			Optional<ProviderNotification.Refund> confirmed) {
+		Optional<PaymentRow> opened = opened(notice.paymentId());
+		if (opened.isEmpty()) {
+			return refuse(notice, Reason.UNKNOWN_PAYMENT,
+					"no payment " + notice.paymentId() + " was opened with the " + this.provider.name() + " provider");
 		}
-		if (!refund.transactionId().equals(notice.transactionId()) || refund.paymentId() != payment.id()) {
-			throw new LunchrushException(ErrorCode.VALIDATION, Map.of("reason",
-					"refund notification does not match the refund", "refundId", Long.toString(refund.id())));
+		PaymentRow payment = opened.get();
+		if (payment.orderId() != notice.orderId()) {
+			return refuse(notice, Reason.MISMATCH,
+					"payment %d is for order %d".formatted(payment.id(), payment.orderId()));
+		}
+		Optional<RefundRow> requested = notice.refundId().flatMap(this.store::refund);
+		if (requested.isEmpty()) {
+			return refuse(notice, Reason.UNREQUESTED,
+					notice.refundId()
+						.map((id) -> "the platform never requested refund " + id)
+						.orElse("the notification names no refund of the platform"));
+		}
+		RefundRow refund = requested.get();
+		if (refund.paymentId() != payment.id() || !refund.transactionId().equals(notice.transactionId())
+				|| refund.amountCents() != notice.amountCents()
+				|| refund.providerRefundId()
+					.filter((accepted) -> !accepted.equals(notice.providerRefundId()))
+					.isPresent()) {
+			return refuse(notice, Reason.MISMATCH,
+					"refund %d was requested for transaction %s of payment %d, %d cents%s".formatted(refund.id(),
+							refund.transactionId(), refund.paymentId(), refund.amountCents(),
+							refund.providerRefundId().map((id) -> ", accepted by the provider as " + id).orElse("")));
+		}
+		boolean asNotified = confirmed
+			.filter((done) -> done.providerRefundId().equals(notice.providerRefundId())
+					&& done.refundId().equals(Optional.of(refund.id()))
+					&& done.transactionId().equals(refund.transactionId()) && done.paymentId() == payment.id()
+					&& done.amountCents() == refund.amountCents())
+			.isPresent();
+		if (!asNotified) {
+			return refuse(notice, Reason.UNCONFIRMED,
+					confirmed
+						.map((done) -> "the provider carried out refund %s of transaction %s, %d cents"
+							.formatted(done.providerRefundId(), done.transactionId(), done.amountCents()))
+						.orElse("the provider has not carried out refund " + refund.id()));
 		}
 		if (!this.store.recordRefundNotification(notice.providerRefundId(), refund.id(), notice.body())) {
-			return false;
+			return DUPLICATE;
 		}
 		if (!this.store.markRefundSucceeded(refund.id(), notice.providerRefundId(), notice.refundedAt())) {
 			log.warn("Refund {} of transaction {} confirmed again under provider refund {}", refund.id(),
 					notice.transactionId(), notice.providerRefundId());
-			return false;
+			return DUPLICATE;
 		}
-		this.store.record(Movement.REFUND, notice.providerRefundId(), payment, notice.transactionId(),
-				notice.amountCents(), notice.refundedAt());
-		this.store.markRefunded(payment.id(), notice.transactionId());
-		this.events.publishEvent(RefundSucceeded.of(refund.id(), payment.id(), payment.orderId(),
-				notice.transactionId(), notice.providerRefundId(), notice.amountCents(), payment.vip(),
-				requestedByPlatform, notice.refundedAt()));
-		return true;
+		this.store.record(Movement.REFUND, notice.providerRefundId(), payment, refund.transactionId(),
+				refund.amountCents(), notice.refundedAt());
+		this.store.markRefunded(payment.id(), refund.transactionId());
+		this.events
+			.publishEvent(RefundSucceeded.of(refund.id(), payment.id(), payment.orderId(), refund.transactionId(),
+					notice.providerRefundId(), refund.amountCents(), payment.vip(), true, notice.refundedAt()));
+		return APPLIED;
 	}
 
 	@Override
@@ -161,15 +221,15 @@ class PaymentService implements Payments {
 		return this.store.firstChargedAt(orderIds);
 	}
 
-	private PaymentRow matching(long paymentId, long orderId, int amountCents) {
-		PaymentRow payment = this.store.byId(paymentId)
-			.orElseThrow(
-					() -> new LunchrushException(ErrorCode.NOT_FOUND, Map.of("paymentId", Long.toString(paymentId))));
-		if (payment.orderId() != orderId || payment.amountCents() != amountCents) {
-			throw new LunchrushException(ErrorCode.VALIDATION, Map.of("reason",
-					"notification does not match the payment", "paymentId", Long.toString(payment.id())));
-		}
-		return payment;
+	/**
+	 * @return the payment, if the platform opened it with this provider
+	 */
+	private Optional<PaymentRow> opened(long paymentId) {
+		return this.store.byId(paymentId).filter((payment) -> payment.provider().equals(this.provider.name()));
+	}
+
+	private NotificationOutcome refuse(ProviderNotification notification, Reason reason, String detail) {
+		return new NotificationOutcome.Refused(this.refused.refuse(notification, reason, detail));
 	}
 
 	private static RefundReceipt receipt(RefundRow row) {

@@ -38,7 +38,7 @@ class RefundDispatcher {
 		}
 		try {
 			var accepted = this.provider.refund(new RefundCommand(requested.refundId(), requested.paymentId(),
-					requested.transactionId(), requested.amountCents()));
+					requested.orderId(), requested.transactionId(), requested.amountCents()));
 			this.store.markRefundAccepted(requested.refundId(), accepted.providerRefundId());
 		}
 		catch (PaymentProvider.RefundRefused ex) {

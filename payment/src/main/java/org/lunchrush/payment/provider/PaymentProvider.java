@@ -20,7 +20,9 @@ public interface PaymentProvider {
 	ProviderCheckout openCheckout(CheckoutRequest request);
 
 	/**
-	 * Checks a notification's signature and reads it.
+	 * Checks a notification's signature and reads it. A valid signature proves only who
+	 * sent it: the platform still asks {@link #queryCharge} or {@link #queryRefund}
+	 * before money moves.
 	 * @return empty when the signature is missing or forged
 	 */
 	Optional<ProviderNotification> verify(byte[] body, Optional<String> signature);
@@ -34,14 +36,22 @@ public interface PaymentProvider {
 	ProviderRefund refund(RefundCommand command);
 
 	/**
-	 * Asks the provider what became of a payment, for the callbacks that never arrive.
+	 * Asks the provider what became of a payment: to confirm a charge notification before
+	 * it is applied, and for the callbacks that never arrive. An adapter bounds the call
+	 * in time.
 	 * @return the charge that paid it, empty while it is unpaid
+	 * @throws RuntimeException when the provider cannot be reached or does not answer in
+	 * time
 	 */
 	Optional<ProviderNotification.Charge> queryCharge(long paymentId);
 
 	/**
-	 * Asks the provider what became of a refund the platform requested.
+	 * Asks the provider what became of a refund the platform requested: to confirm a
+	 * refund notification before it is applied, and for the confirmations that never
+	 * arrive.
 	 * @return the refund once the provider has carried it out
+	 * @throws RuntimeException when the provider cannot be reached or does not answer in
+	 * time
 	 */
 	Optional<ProviderNotification.Refund> queryRefund(long refundId, String transactionId);
 
@@ -51,7 +61,7 @@ public interface PaymentProvider {
 	record ProviderCheckout(String payUrl) {
 	}
 
-	record RefundCommand(long refundId, long paymentId, String transactionId, int amountCents) {
+	record RefundCommand(long refundId, long paymentId, long orderId, String transactionId, int amountCents) {
 	}
 
 	record ProviderRefund(String providerRefundId) {

@@ -48,6 +48,13 @@ class SandboxNotifier {
 	 * The signed body the provider sends for a paid charge.
 	 */
 	SignedNotification notificationFor(SandboxBooks.Charge charge) {
+		return signed(chargeBody(charge));
+	}
+
+	/**
+	 * What the provider says of a paid charge, in a notification or when asked.
+	 */
+	byte[] chargeBody(SandboxBooks.Charge charge) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("notifyId", Long.toString(Ids.next()));
 		body.put("transactionId", charge.transactionId().orElseThrow());
@@ -56,14 +63,20 @@ class SandboxNotifier {
 		body.put("amountCents", charge.amountCents());
 		body.put("status", "SUCCESS");
 		body.put("paidAt", charge.paidAt().orElseThrow().toString());
-		byte[] bytes = this.json.writeValueAsBytes(body);
-		return new SignedNotification(bytes, SandboxSignature.sign(bytes, this.properties.merchantKey()));
+		return this.json.writeValueAsBytes(body);
 	}
 
 	/**
 	 * The signed body the provider sends once it has refunded a charge.
 	 */
 	SignedNotification refundNotificationFor(SandboxBooks.Charge charge) {
+		return signed(refundBody(charge));
+	}
+
+	/**
+	 * What the provider says of a refund it carried out, in a notification or when asked.
+	 */
+	byte[] refundBody(SandboxBooks.Charge charge) {
 		String refundId = charge.refundId().orElseThrow();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("notifyId", Long.toString(Ids.next()));
@@ -76,12 +89,21 @@ class SandboxNotifier {
 		body.put("amountCents", charge.amountCents());
 		body.put("status", "SUCCESS");
 		body.put("refundedAt", charge.refundedAt().orElseThrow().toString());
-		byte[] bytes = this.json.writeValueAsBytes(body);
-		return new SignedNotification(bytes, SandboxSignature.sign(bytes, this.properties.merchantKey()));
+		return this.json.writeValueAsBytes(body);
+	}
+
+	/**
+	 * Only the provider signs; the platform's side of the sandbox
+	 * ({@link SandboxProvider}) only verifies.
+	 */
+	private SignedNotification signed(byte[] body) {
+		return new SignedNotification(body, SandboxSignature.sign(body, this.properties.merchantKey()));
 	}
 
 	/**
 	 * Sends in the background; the student's confirmation does not wait for the platform.
+	 * Called only once the books committed the charge ({@link SandboxBooks#pay} runs in a
+	 * transaction of its own), so the platform's confirming query finds it.
 	 */
 	void send(SandboxBooks.Charge charge) {
 		send(notificationFor(charge), Duration.ZERO, "sandbox-notify-" + charge.paymentId());

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The sandbox payment provider.
  *
- * @param merchantKey the key both sides sign notifications with
+ * @param merchantKey the key the provider signs its notifications with (HMAC-SHA256); the
+ * platform holds it only to verify them, and asks the provider before it believes one
  * @param notifyUrl where the provider sends notifications; blank means this platform's
  * own {@code /api/v1/payments/notify/sandbox} on its local port
  * @param notifyCopies how many copies of each notification the provider sends (real

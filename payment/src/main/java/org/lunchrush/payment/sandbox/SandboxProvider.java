@@ -82,30 +82,44 @@ class SandboxProvider implements PaymentProvider {
 				Instant.parse(node.required("paidAt").asString()), text);
 	}
 
+	/**
+	 * The sandbox checks the request against its books before it gives any money back: a
+	 * refund of another payment, order or amount than the charge is refused, and the
+	 * charge stays paid.
+	 */
 	@Override
 	public ProviderRefund refund(RefundCommand command) {
-		SandboxBooks.Charge charge = this.books.refund(command.transactionId(), command.refundId())
+		SandboxBooks.Charge charge = this.books.findByTransaction(command.transactionId())
 			.orElseThrow(() -> new RefundRefused("the sandbox never took transaction " + command.transactionId()));
-		if (charge.paymentId() != command.paymentId() || charge.amountCents() != command.amountCents()) {
+		if (charge.paymentId() != command.paymentId() || charge.orderId() != command.orderId()
+				|| charge.amountCents() != command.amountCents()) {
 			throw new RefundRefused("refund " + command.refundId() + " does not match transaction "
 					+ command.transactionId() + " in the sandbox's books");
 		}
-		this.notifier.sendRefund(charge);
-		return new ProviderRefund(charge.refundId().orElseThrow());
+		String refundId = SandboxBooks.REFUND_PREFIX + command.refundId();
+		SandboxBooks.Charge refunded = this.books.refund(command.transactionId(), command.refundId()).orElseThrow();
+		if (!refunded.refundId().equals(Optional.of(refundId))) {
+			throw new RefundRefused("transaction " + command.transactionId() + " was refunded before, as "
+					+ refunded.refundId().orElse("?"));
+		}
+		// The books committed the refund (their own transaction) before the notification
+		// leaves, so the platform's confirming query finds it.
+		this.notifier.sendRefund(refunded);
+		return new ProviderRefund(refundId);
 	}
 
 	@Override
 	public Optional<ProviderNotification.Charge> queryCharge(long paymentId) {
 		return this.books.find(paymentId)
 			.filter(SandboxBooks.Charge::paid)
-			.map((charge) -> (ProviderNotification.Charge) read(this.notifier.notificationFor(charge).body()));
+			.map((charge) -> (ProviderNotification.Charge) read(this.notifier.chargeBody(charge)));
 	}
 
 	@Override
 	public Optional<ProviderNotification.Refund> queryRefund(long refundId, String transactionId) {
 		return this.books.findByTransaction(transactionId)
 			.filter((charge) -> charge.refundId().equals(Optional.of(SandboxBooks.REFUND_PREFIX + refundId)))
-			.map((charge) -> (ProviderNotification.Refund) read(this.notifier.refundNotificationFor(charge).body()));
+			.map((charge) -> (ProviderNotification.Refund) read(this.notifier.refundBody(charge)));
 	}
 
 }
