@@ -175,6 +175,13 @@ public final class PlatformProcess {
 	}
 
 	/**
+	 * @return the platform's HTTP port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
 	 * @return an HTTP client of the platform (its own login sessions)
 	 */
 	public Api api() {
