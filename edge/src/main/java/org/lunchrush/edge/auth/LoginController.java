@@ -1,13 +1,16 @@
 package org.lunchrush.edge.auth;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.lunchrush.kernel.Caller;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,10 +31,14 @@ class LoginController {
 
 	private final TokenService tokens;
 
-	LoginController(AccountStore accounts, PasswordEncoder passwords, TokenService tokens) {
+	private final AccountService accountService;
+
+	LoginController(AccountStore accounts, PasswordEncoder passwords, TokenService tokens,
+			AccountService accountService) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.tokens = tokens;
+		this.accountService = accountService;
 		this.decoyHash = passwords.encode("decoy-" + System.nanoTime());
 	}
 
@@ -43,10 +50,25 @@ class LoginController {
 		if (account.isEmpty() || !matches) {
 			throw new LunchrushException(ErrorCode.BAD_CREDENTIALS);
 		}
+		if (!account.get().enabled()) {
+			// Said only to whoever knows the password: the owner learns why, a guesser
+			// learns nothing it could use.
+			throw new LunchrushException(ErrorCode.FORBIDDEN, Map.of("reason", "account disabled"));
+		}
 		TokenService.Token token = this.tokens.issue(account.get());
 		return new LoginAnswer(token.value(), account.get().role().name(), account.get().id(),
 				account.get().merchantId().isPresent() ? account.get().merchantId().getAsLong() : null,
 				account.get().vip(), token.expiresAt());
+	}
+
+	/**
+	 * Logs the caller out on every device: every token issued to the account until now is
+	 * refused from now on (a lost phone is handled by logging out from another one).
+	 */
+	@PostMapping("/api/v1/auth/logout")
+	ResponseEntity<Void> logout(Caller caller) {
+		this.accountService.logOut(caller.userId());
+		return ResponseEntity.noContent().build();
 	}
 
 	record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {

@@ -27,20 +27,22 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Stateless bearer-token security: the token is verified locally (HS256), the role claim
- * decides which routes a caller may use, and services check ownership.
+ * Stateless bearer-token security: the token is verified locally (HS256) and against the
+ * cached state of its account (disabled, logged out), the role claim decides which routes
+ * a caller may use, and services check ownership.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, AccountCheckProperties.class })
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, JwtDecoder decoder,
-			ObjectProvider<IntakeRateLimitFilter> intakeLimits) throws Exception {
+			ObjectProvider<IntakeRateLimitFilter> intakeLimits, AccountStates accountStates) throws Exception {
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -77,6 +79,9 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(
 						(request, response, ex) -> errors.write(ErrorCode.UNAUTHENTICATED, request, response))
 				.accessDeniedHandler((request, response, ex) -> errors.write(ErrorCode.FORBIDDEN, request, response)));
+		// A verified token still needs an account that lets it in (not a bean, so the
+		// servlet container does not run it a second time outside this chain).
+		http.addFilterAfter(new AccountStateFilter(accountStates, errors), BearerTokenAuthenticationFilter.class);
 		// Token buckets see only authenticated, authorised intake requests.
 		intakeLimits.orderedStream().forEach((limit) -> http.addFilterAfter(limit, AuthorizationFilter.class));
 		return http.build();
