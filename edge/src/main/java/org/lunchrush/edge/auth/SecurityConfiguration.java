@@ -37,7 +37,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * a caller may use, and services check ownership.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SecurityProperties.class, AccountCheckProperties.class })
+@EnableConfigurationProperties({ SecurityProperties.class, AccountCheckProperties.class,
+		LoginThrottleProperties.class })
 class SecurityConfiguration {
 
 	@Bean
