@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,7 +44,16 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, JwtDecoder decoder,
-			ObjectProvider<IntakeRateLimitFilter> intakeLimits, AccountStates accountStates) throws Exception {
+			ObjectProvider<IntakeRateLimitFilter> intakeLimits, AccountStates accountStates, Environment environment)
+			throws Exception {
+		// The same chain guards the management port (Spring Boot hands it to the
+		// management server too). On a port of its own, bound to the loopback interface
+		// by default, probes and metrics answer without a token, and the public port has
+		// no /actuator at all: its paths fall through to the API's JSON 404. Only if an
+		// operator puts management back on the public port does /actuator need ADMIN
+		// again, the probes excepted.
+		String[] openActuator = managementHasItsOwnPort(environment) ? new String[] { "/actuator/**" }
+				: new String[] { "/actuator/health/**" };
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -57,7 +67,9 @@ class SecurityConfiguration {
 				// provider's own page.
 				.requestMatchers("/api/v1/payments/notify/**", "/sandbox-pay/**")
 				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+				.requestMatchers(openActuator)
+				.permitAll()
+				.requestMatchers("/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico")
 				.permitAll()
@@ -86,6 +98,22 @@ class SecurityConfiguration {
 		// Token buckets see only authenticated, authorised intake requests.
 		intakeLimits.orderedStream().forEach((limit) -> http.addFilterAfter(limit, AuthorizationFilter.class));
 		return http.build();
+	}
+
+	/**
+	 * As Spring Boot decides it: management shares the server's port unless
+	 * {@code management.server.port} names another one (0 is a random one of its own, a
+	 * negative port switches management over HTTP off).
+	 */
+	static boolean managementHasItsOwnPort(Environment environment) {
+		Integer management = environment.getProperty("management.server.port", Integer.class);
+		if (management == null) {
+			return false;
+		}
+		if (management <= 0) {
+			return true;
+		}
+		return !management.equals(environment.getProperty("server.port", Integer.class, 8080));
 	}
 
 	@Bean
