@@ -4,17 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.lunchrush.support.Api;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a visitor finds on a fresh platform: the demo campus, every role's account, and
- * the operations endpoints.
+ * the operations endpoints on the management port, not on the public one.
  */
 class DemoCampusIT extends IntegrationTest {
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Test
 	void theDemoCampusHasDormsCanteensStallsAShopAndAFullMenu() {
@@ -51,10 +57,28 @@ class DemoCampusIT extends IntegrationTest {
 	}
 
 	@Test
-	void probesMetricsAndTheLandingPageAnswerWithoutLogin() {
-		assertThat(api().get("/actuator/health/readiness", null).status()).isEqualTo(200);
-		assertThat(api().get("/actuator/health/liveness", null).status()).isEqualTo(200);
-		assertThat(api().get("/actuator/prometheus", null).raw().body()).contains("http_server_requests");
+	void probesAndMetricsAnswerOnTheManagementPortWithoutLogin() {
+		Api management = new Api(this.managementPort);
+		assertThat(management.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+		assertThat(management.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+		assertThat(management.get("/actuator/prometheus", null).raw().body()).contains("http_server_requests");
+		assertThat(management.get("/actuator/metrics", null).body().path("names").toString())
+			.contains("http.server.requests");
+	}
+
+	@Test
+	void thePublicPortHasNoActuatorButTheLandingPage() {
+		for (String path : List.of("/actuator/prometheus", "/actuator/health/readiness", "/actuator/metrics",
+				"/actuator")) {
+			Response answer = api().get(path, null);
+			assertThat(answer.status()).as(path).isEqualTo(404);
+			assertThat(answer.code()).as(path).isEqualTo("NOT_FOUND");
+			assertThat(answer.raw().body()).as(path)
+				.doesNotContain("Whitelabel")
+				.doesNotContain("http_server_requests");
+		}
+		Response asAdmin = api().get("/actuator/prometheus", api().login("admin"));
+		assertThat(asAdmin.status()).as("not even for an operator").isEqualTo(404);
 		assertThat(api().get("/", null).raw().body()).contains("Lunchrush 校园外卖");
 	}
 

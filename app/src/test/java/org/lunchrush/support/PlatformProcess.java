@@ -32,7 +32,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <li>the RabbitMQ virtual host {@code lunchrush_<name><slot>},</li>
  * <li>a Kafka broker of its own ({@link KafkaBroker}, in
  * {@code target/<name>/kafka}),</li>
- * <li>a free HTTP port, kept across restarts.</li>
+ * <li>a free HTTP port and a free management port, kept across restarts.</li>
  * </ul>
  * {@link #fresh} wipes and recreates all of them; nothing is wiped at the end, so a
  * failed run can be inspected. Each incarnation logs to
@@ -55,6 +55,8 @@ public final class PlatformProcess {
 	private final KafkaBroker kafka;
 
 	private final int port;
+
+	private final int managementPort;
 
 	private final Map<String, String> settings;
 
@@ -85,6 +87,11 @@ public final class PlatformProcess {
 		this.kafka = KafkaBroker.fresh(this.directory.resolve("kafka"));
 		deleteLogs();
 		this.port = ChildProcesses.freePort();
+		int management = ChildProcesses.freePort();
+		while (management == this.port) {
+			management = ChildProcesses.freePort();
+		}
+		this.managementPort = management;
 		this.settings = Map.copyOf(settings);
 	}
 
@@ -102,7 +109,7 @@ public final class PlatformProcess {
 
 	/**
 	 * Starts the platform and waits until it reports ready
-	 * ({@code /actuator/health/readiness}).
+	 * ({@code /actuator/health/readiness} on its management port).
 	 */
 	public synchronized void start() {
 		if (isRunning()) {
@@ -228,6 +235,7 @@ public final class PlatformProcess {
 	private Map<String, String> environment() {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("LUNCHRUSH_HTTP_PORT", Integer.toString(this.port));
+		environment.put("LUNCHRUSH_MANAGEMENT_PORT", Integer.toString(this.managementPort));
 		environment.put("LUNCHRUSH_DB_HOST", TestInfrastructure.HOST);
 		environment.put("LUNCHRUSH_DB_PORT", TestInfrastructure.PORT);
 		environment.put("LUNCHRUSH_DB_NAME", this.database);
@@ -250,7 +258,7 @@ public final class PlatformProcess {
 
 	private void awaitReady() {
 		HttpRequest readiness = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+			.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();

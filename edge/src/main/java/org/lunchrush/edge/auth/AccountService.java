@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.lunchrush.edge.Accounts;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,9 +21,12 @@ class AccountService implements Accounts {
 
 	private final PasswordEncoder passwords;
 
-	AccountService(AccountStore store, PasswordEncoder passwords) {
+	private final AccountStates states;
+
+	AccountService(AccountStore store, PasswordEncoder passwords, AccountStates states) {
 		this.store = store;
 		this.passwords = passwords;
+		this.states = states;
 	}
 
 	@Override
@@ -53,6 +58,32 @@ class AccountService implements Accounts {
 					account.merchantId().isPresent() ? account.merchantId().getAsLong() : null, account.vip() });
 		}
 		return this.store.insertAll(rows);
+	}
+
+	/**
+	 * Logs the account out everywhere: every token issued to it so far is refused, on
+	 * this instance at once and on every other within the account-state TTL. One
+	 * auto-committed statement, then the cache entry is dropped: dropping it inside a
+	 * transaction could let a concurrent request cache the state from before the commit.
+	 */
+	public void logOut(long accountId) {
+		this.store.advanceTokenGeneration(accountId);
+		this.states.forget(accountId);
+	}
+
+	/**
+	 * Disables or enables an account: a disabled account can neither log in nor use the
+	 * tokens it holds; enabled again, it can do both.
+	 * @return the account as it now stands
+	 * @throws LunchrushException {@code NOT_FOUND} when no account has the id
+	 */
+	public AccountStore.Account setEnabled(long accountId, boolean enabled) {
+		boolean found = enabled ? this.store.enable(accountId) : this.store.disable(accountId);
+		if (!found) {
+			throw new LunchrushException(ErrorCode.NOT_FOUND, Map.of("accountId", accountId));
+		}
+		this.states.forget(accountId);
+		return this.store.byId(accountId).orElseThrow();
 	}
 
 }

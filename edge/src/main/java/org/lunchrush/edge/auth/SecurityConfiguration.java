@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,20 +28,32 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Stateless bearer-token security: the token is verified locally (HS256), the role claim
- * decides which routes a caller may use, and services check ownership.
+ * Stateless bearer-token security: the token is verified locally (HS256) and against the
+ * cached state of its account (disabled, logged out), the role claim decides which routes
+ * a caller may use, and services check ownership.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, AccountCheckProperties.class,
+		LoginThrottleProperties.class })
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, JwtDecoder decoder,
-			ObjectProvider<IntakeRateLimitFilter> intakeLimits) throws Exception {
+			ObjectProvider<IntakeRateLimitFilter> intakeLimits, AccountStates accountStates, Environment environment)
+			throws Exception {
+		// The same chain guards the management port (Spring Boot hands it to the
+		// management server too). On a port of its own, bound to the loopback interface
+		// by default, probes and metrics answer without a token, and the public port has
+		// no /actuator at all: its paths fall through to the API's JSON 404. Only if an
+		// operator puts management back on the public port does /actuator need ADMIN
+		// again, the probes excepted.
+		String[] openActuator = managementHasItsOwnPort(environment) ? new String[] { "/actuator/**" }
+				: new String[] { "/actuator/health/**" };
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -54,7 +67,9 @@ class SecurityConfiguration {
 				// provider's own page.
 				.requestMatchers("/api/v1/payments/notify/**", "/sandbox-pay/**")
 				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+				.requestMatchers(openActuator)
+				.permitAll()
+				.requestMatchers("/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/api/v1/demo/accounts")
 				.permitAll()
@@ -77,9 +92,28 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(
 						(request, response, ex) -> errors.write(ErrorCode.UNAUTHENTICATED, request, response))
 				.accessDeniedHandler((request, response, ex) -> errors.write(ErrorCode.FORBIDDEN, request, response)));
+		// A verified token still needs an account that lets it in (not a bean, so the
+		// servlet container does not run it a second time outside this chain).
+		http.addFilterAfter(new AccountStateFilter(accountStates, errors), BearerTokenAuthenticationFilter.class);
 		// Token buckets see only authenticated, authorised intake requests.
 		intakeLimits.orderedStream().forEach((limit) -> http.addFilterAfter(limit, AuthorizationFilter.class));
 		return http.build();
+	}
+
+	/**
+	 * As Spring Boot decides it: management shares the server's port unless
+	 * {@code management.server.port} names another one (0 is a random one of its own, a
+	 * negative port switches management over HTTP off).
+	 */
+	static boolean managementHasItsOwnPort(Environment environment) {
+		Integer management = environment.getProperty("management.server.port", Integer.class);
+		if (management == null) {
+			return false;
+		}
+		if (management <= 0) {
+			return true;
+		}
+		return !management.equals(environment.getProperty("server.port", Integer.class, 8080));
 	}
 
 	@Bean

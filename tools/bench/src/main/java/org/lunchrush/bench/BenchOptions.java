@@ -11,6 +11,8 @@ import java.util.Map;
  * {@code ./lunchrush bench --base-url X} overrides the default the launcher passes).
  *
  * @param baseUrl base URL of the platform, without a trailing slash
+ * @param managementUrl base URL of the platform's management port (readiness), without a
+ * trailing slash
  * @param orders measured orders
  * @param students number of {@code studentN} accounts (the ten {@code vipN} accounts are
  * always added)
@@ -19,8 +21,8 @@ import java.util.Map;
  * @param timelineSample accepted orders whose timeline is checked afterwards
  * @param itemsPerOrder distinct items per order
  */
-record BenchOptions(String baseUrl, int orders, int students, int concurrency, int warmup, int timelineSample,
-		int itemsPerOrder) {
+record BenchOptions(String baseUrl, String managementUrl, int orders, int students, int concurrency, int warmup,
+		int timelineSample, int itemsPerOrder) {
 
 	static final int VIP_STUDENTS = 10;
 
@@ -33,6 +35,8 @@ record BenchOptions(String baseUrl, int orders, int students, int concurrency, i
 
 			Options:
 			  --base-url URL          platform to drive (default http://localhost:8080)
+			  --management-url URL    its management port, asked whether it is ready (default: the
+			                          base URL's host on port 8081)
 			  --orders N              measured orders (default 20000)
 			  --students S            use accounts student1..studentS, plus vip1..vip10 (default 200)
 			  --concurrency C         requests in flight (default 64)
@@ -48,8 +52,8 @@ record BenchOptions(String baseUrl, int orders, int students, int concurrency, i
 			reachable or not usable (or accepted nothing), 2 bad arguments.
 			""";
 
-	private static final List<String> NAMES = List.of("base-url", "orders", "students", "concurrency", "warmup",
-			"timeline-sample", "items-per-order");
+	private static final List<String> NAMES = List.of("base-url", "management-url", "orders", "students", "concurrency",
+			"warmup", "timeline-sample", "items-per-order");
 
 	static boolean wantsHelp(String[] args) {
 		for (String arg : args) {
@@ -93,7 +97,10 @@ record BenchOptions(String baseUrl, int orders, int students, int concurrency, i
 			}
 			values.put(name, value);
 		}
-		return new BenchOptions(baseUrl(values.get("base-url")), number(values, "orders", 1, 100_000_000),
+		String baseUrl = url("base-url", values.get("base-url"));
+		String managementUrl = values.containsKey("management-url")
+				? url("management-url", values.get("management-url")) : managementUrlOf(baseUrl);
+		return new BenchOptions(baseUrl, managementUrl, number(values, "orders", 1, 100_000_000),
 				number(values, "students", 0, 1_000_000), number(values, "concurrency", 1, 100_000),
 				number(values, "warmup", 0, 100_000_000), number(values, "timeline-sample", 0, 100_000_000),
 				number(values, "items-per-order", 1, 50));
@@ -123,7 +130,15 @@ record BenchOptions(String baseUrl, int orders, int students, int concurrency, i
 		return value;
 	}
 
-	private static String baseUrl(String text) {
+	/**
+	 * The management port's default (8081) on the platform's host.
+	 */
+	private static String managementUrlOf(String baseUrl) {
+		URI uri = URI.create(baseUrl);
+		return uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst(":\\d+$", "") + ":8081";
+	}
+
+	private static String url(String option, String text) {
 		String trimmed = text.strip();
 		while (trimmed.endsWith("/")) {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -136,7 +151,7 @@ record BenchOptions(String baseUrl, int orders, int students, int concurrency, i
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			throw BenchFailure.usage("--base-url '" + text + "' is not a usable URL (" + ex.getMessage() + ")");
+			throw BenchFailure.usage("--" + option + " '" + text + "' is not a usable URL (" + ex.getMessage() + ")");
 		}
 		return trimmed;
 	}

@@ -143,7 +143,9 @@ public final class OrderBench {
 	// Setup
 
 	private void checkReachable() throws InterruptedException {
-		HttpRequest request = this.http.builder("/actuator/health/readiness", null)
+		// Probes live on the management port, not on the public one the orders go to.
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.options.managementUrl() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(10))
 			.GET()
 			.build();
@@ -161,12 +163,12 @@ public final class OrderBench {
 					}
 				}
 			}
-			throw BenchFailure.unusable("Lunchrush is not reachable at " + this.options.baseUrl() + " (" + reason
-					+ "). Start it with ./lunchrush up, or point --base-url at it.");
+			throw BenchFailure.unusable("Lunchrush is not reachable at " + this.options.managementUrl() + " (" + reason
+					+ "). Start it with ./lunchrush up, or point --base-url and --management-url at it.");
 		}
 		if (answer.status() != 200) {
-			this.log.println("bench: warning: GET /actuator/health/readiness answered " + answer.summary(this.http)
-					+ "; trying anyway");
+			this.log.println("bench: warning: GET " + this.options.managementUrl()
+					+ "/actuator/health/readiness answered " + answer.summary(this.http) + "; trying anyway");
 		}
 	}
 
