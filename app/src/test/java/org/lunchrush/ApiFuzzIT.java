@@ -67,7 +67,8 @@ class ApiFuzzIT {
 				Map.of("LUNCHRUSH_RATE_LIMIT_PER_STUDENT", "1000000", "LUNCHRUSH_PAYMENT_TIMEOUT", "20s",
 						"LUNCHRUSH_ORDERING_DEADLINE_CHECK_INTERVAL", "1s", "LUNCHRUSH_OPS_STUCK_GRACE", "5s",
 						"LUNCHRUSH_DISPATCH_INTERVAL", "1s",
-						// The fuzzer logs in from one address far more often than any dorm;
+						// The fuzzer logs in from one address far more often than any
+						// dorm;
 						// the per-IP throttle is LoginThrottleIT's to prove.
 						"LUNCHRUSH_LOGIN_IP_FAILURES", "1000000"));
 		platform.start();
