@@ -9,9 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Request bodies are read strictly: a JSON value of the wrong type is refused rather than
@@ -25,20 +26,30 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * text may hold line breaks), and that must keep reading as before.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration {
+class StrictJsonConfiguration implements WebMvcConfigurer {
+
+	private final JsonMapper json;
+
+	StrictJsonConfiguration(JsonMapper json) {
+		this.json = json;
+	}
 
 	/**
-	 * Takes the place of Spring Boot's JSON converter (which backs off when one is
-	 * defined), with Boot's mapper settings plus the strict reading rules.
+	 * Takes the JSON converter's place among the defaults, with Boot's mapper settings
+	 * plus the strict reading rules. Not a converter bean: Boot would put that in front
+	 * of the defaults, where it would also claim {@code byte[]} bodies (the payment
+	 * provider's signed notification). Runs after Boot's own configurer (order 0), so
+	 * this converter is the one that stays.
 	 */
-	@Bean
-	JacksonJsonHttpMessageConverter strictJsonHttpMessageConverter(JsonMapper json) {
-		return new JacksonJsonHttpMessageConverter(strict(json.rebuild()));
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict(this.json.rebuild())));
 	}
 
 	static JsonMapper strict(JsonMapper.Builder builder) {
 		SimpleModule text = new SimpleModule("lunchrush-plain-text");
 		text.addDeserializer(String.class, new PlainTextDeserializer());
+		text.setDeserializerModifier(new DateTimeAsText.Modifier());
 		return builder.addModule(text)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
