@@ -118,8 +118,8 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * A request that matches a route's path but not its required parameters (
-	 * {@code GET /api/v1/orders} without {@code mine}).
+	 * A request that matches a route's path but not its required parameters, such as
+	 * {@code GET /api/v1/orders} without {@code mine}.
 	 */
 	@ExceptionHandler(UnsatisfiedServletRequestParameterException.class)
 	ResponseEntity<Map<String, Object>> unsatisfied(UnsatisfiedServletRequestParameterException ex,
