@@ -35,6 +35,13 @@ public final class Api {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
+	/**
+	 * @return the platform's address, {@code http://127.0.0.1:port}
+	 */
+	public String base() {
+		return this.base;
+	}
+
 	public record Session(String username, String token, long userId, JsonNode login) {
 	}
 
@@ -78,6 +85,27 @@ public final class Api {
 	public Response put(String path, Session session, Object body) {
 		return send(request(path, session).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	/**
+	 * Sends any method with a body given as raw JSON text (wrong types, escapes a JSON
+	 * library would not write) and extra headers.
+	 */
+	public Response send(String method, String path, Session session, String json, String... headers) {
+		HttpRequest.Builder request = request(path, session).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
+	}
+
+	/**
+	 * Sends a body without a length (chunked), as a streaming client does.
+	 */
+	public Response sendChunked(String method, String path, Session session, byte[] body) {
+		return send(request(path, session).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
 	}
 
 	public Response delete(String path, Session session) {

@@ -41,7 +41,7 @@ class MerchantConsole {
 		OpeningHours hours = current.openingHours();
 		if (change.openingHours() != null) {
 			try {
-				hours = OpeningHours.parse(change.openingHours());
+				hours = OpeningHours.parse(change.openingHours()).requireDisjoint();
 			}
 			catch (IllegalArgumentException ex) {
 				throw new LunchrushException(ErrorCode.VALIDATION,

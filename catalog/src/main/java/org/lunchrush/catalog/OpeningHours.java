@@ -3,12 +3,15 @@ package org.lunchrush.catalog;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * When a merchant takes orders, in campus local time: one or more ranges such as
- * {@code 10:30-13:30,16:30-19:30}. {@code 24:00} closes a range at midnight.
+ * {@code 10:30-13:30,16:30-19:30}. {@code 24:00} closes a range at midnight. Ranges are
+ * kept in the order given; {@link #requireDisjoint()} is what a merchant's edit must
+ * pass.
  */
 public record OpeningHours(List<Range> ranges) {
 
@@ -23,7 +26,9 @@ public record OpeningHours(List<Range> ranges) {
 	 */
 	public static OpeningHours parse(String text) {
 		List<Range> ranges = new ArrayList<>();
-		for (String part : text.split(",")) {
+		// A negative limit keeps trailing empty parts, so "10:30-13:30," is refused
+		// rather than read as one range.
+		for (String part : text.split(",", -1)) {
 			String[] bounds = part.trim().split("-");
 			if (bounds.length != 2) {
 				throw new IllegalArgumentException("Not an opening range: " + part);
@@ -42,6 +47,26 @@ public record OpeningHours(List<Range> ranges) {
 			}
 		}
 		return new OpeningHours(ranges);
+	}
+
+	/**
+	 * Hours a merchant sets must not overlap: two ranges that share a minute are a typing
+	 * mistake, and the answer of {@code GET /api/v1/merchants} would show them as
+	 * written. Stored hours are read without this check, so that hours saved before it
+	 * existed still load.
+	 * @return these hours
+	 * @throws IllegalArgumentException naming the first two ranges that overlap
+	 */
+	public OpeningHours requireDisjoint() {
+		List<Range> sorted = this.ranges.stream().sorted(Comparator.comparing(Range::opens)).toList();
+		for (int i = 1; i < sorted.size(); i++) {
+			Range before = sorted.get(i - 1);
+			Range after = sorted.get(i);
+			if (after.opens().isBefore(before.closes())) {
+				throw new IllegalArgumentException("Ranges overlap: " + before + " and " + after);
+			}
+		}
+		return this;
 	}
 
 	public boolean isOpenAt(LocalTime time) {

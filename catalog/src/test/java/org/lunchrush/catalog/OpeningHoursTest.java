@@ -37,9 +37,30 @@ class OpeningHoursTest {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "25:00-26:00", "13:00-12:00", "12:00-12:00", "abc", "", "10:30", "10:30-13:30-14:00",
-				"10:30-13:30,,16:30-19:30", "10:30-noon", "24:00-24:00" })
+				"10:30-13:30,,16:30-19:30", "10:30-noon", "24:00-24:00", "10:30-13:30,", ",10:30-13:30",
+				"10:30-13:30, " })
 		void rejectsTextThatIsNotAListOfRanges(String text) {
 			assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse(text));
+		}
+
+	}
+
+	@Nested
+	class Overlapping {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "10:00-13:00,12:00-14:00", "12:00-14:00,10:00-13:00", "10:00-14:00,11:00-12:00",
+				"10:00-12:00,10:00-12:00", "00:00-24:00,23:00-24:00" })
+		void rangesThatShareAMinuteAreRefused(String text) {
+			OpeningHours hours = OpeningHours.parse(text);
+			assertThatIllegalArgumentException().isThrownBy(hours::requireDisjoint);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "10:30-13:30,16:30-19:30", "10:00-12:00,12:00-14:00", "16:30-19:30,10:30-13:30",
+				"00:00-24:00" })
+		void rangesThatOnlyTouchOrStandApartAreKept(String text) {
+			assertThat(OpeningHours.parse(text).requireDisjoint()).hasToString(text);
 		}
 
 	}

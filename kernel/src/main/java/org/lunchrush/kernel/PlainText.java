@@ -1,11 +1,16 @@
 package org.lunchrush.kernel;
 
+import java.util.Optional;
+
 /**
- * Text as the platform stores it: valid Unicode without control characters. PostgreSQL
- * refuses a NUL byte, and a control character or a lone surrogate in a name or a note is
- * never what a person meant; the edge refuses such input, and whatever must be stored
- * anyway (a record already on the order stream, a dead letter) is stripped with
- * {@link #storable}.
+ * The one rule for text that reaches the platform: valid Unicode without control
+ * characters. PostgreSQL refuses a NUL byte outright (an order note with one once
+ * poisoned the persistence pipeline); other controls (line breaks, escape sequences, C1
+ * controls) forge log lines and break single-line displays; a lone surrogate cannot be
+ * encoded as UTF-8 at all. Every text field of the API is single-line, so the edge
+ * refuses any of them in bodies, query parameters, paths and the headers it reads;
+ * whatever must be stored anyway (a record already on the order stream, a dead letter) is
+ * stripped with {@link #storable}.
  */
 public final class PlainText {
 
@@ -17,16 +22,26 @@ public final class PlainText {
 	 * surrogate
 	 */
 	public static boolean isPlain(CharSequence text) {
+		return problem(text).isEmpty();
+	}
+
+	/**
+	 * @return why the text is not plain (for a client to read), empty when it is
+	 */
+	public static Optional<String> problem(CharSequence text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
 				i++;
 			}
-			else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-				return false;
+			else if (Character.isSurrogate(c)) {
+				return Optional.of("must be valid Unicode (lone surrogate at position " + i + ")");
+			}
+			else if (Character.isISOControl(c)) {
+				return Optional.of("must not contain control characters (U+%04X at position %d)".formatted((int) c, i));
 			}
 		}
-		return true;
+		return Optional.empty();
 	}
 
 	/**

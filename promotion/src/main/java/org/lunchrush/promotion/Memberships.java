@@ -7,8 +7,8 @@ import java.util.Optional;
  * The VIP half of the promotion module's published API. The table is the truth; a Redis
  * set is its cache for the order path, reloaded whenever Redis has lost it.
  * <p>
- * Promotion cannot tell which account ids are students (accounts belong to the edge), so
- * any id is accepted; granting to an id that is not a student has no effect anywhere.
+ * Only student accounts can be members; promotion asks the edge, which owns accounts,
+ * through the kernel's {@link org.lunchrush.kernel.AccountRoles}.
  */
 public interface Memberships {
 
@@ -16,6 +16,8 @@ public interface Memberships {
 	 * Makes a student a VIP. Idempotent: an existing membership is kept as it is.
 	 * @param grantedBy the operator's account id
 	 * @return the membership
+	 * @throws org.lunchrush.kernel.LunchrushException {@code UNKNOWN_ACCOUNT} when no
+	 * student account has the id
 	 */
 	VipMembership grant(long studentId, long grantedBy, Optional<String> note);
 

@@ -1,23 +1,30 @@
 package org.lunchrush.edge.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -75,7 +82,51 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		return answer(ErrorCode.VALIDATION, Map.of("reason", "body is not valid JSON of the expected shape"), request);
+		Optional<PayloadTooLargeException> tooLarge = cause(ex, PayloadTooLargeException.class);
+		if (tooLarge.isPresent()) {
+			return tooLarge(tooLarge.get(), request);
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("reason", "body is not valid JSON of the expected shape");
+		cause(ex, JacksonException.class).filter((json) -> !json.getPath().isEmpty())
+			.ifPresent((json) -> details.put("fields",
+					List.of(Map.of("field", JsonFields.path(json), "reason", JsonFields.reason(json)))));
+		return answer(ErrorCode.VALIDATION, details, request);
+	}
+
+	/**
+	 * A body without a length that grew past the cap while it was read (bodies that
+	 * declare their length are refused before, by {@link RequestInputFilter}).
+	 */
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ResponseEntity<Map<String, Object>> tooLarge(PayloadTooLargeException ex, HttpServletRequest request) {
+		return answer(ErrorCode.PAYLOAD_TOO_LARGE, Map.of("maxBytes", ex.limit()), request);
+	}
+
+	/**
+	 * Parameter constraints checked by a controller's {@code @Validated} proxy rather
+	 * than by Spring MVC itself.
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Map<String, Object>> violated(ConstraintViolationException ex, HttpServletRequest request) {
+		List<Map<String, String>> fields = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> Map.of("field", lastNode(violation.getPropertyPath()), "reason",
+					String.valueOf(violation.getMessage())))
+			.toList();
+		return answer(ErrorCode.VALIDATION, Map.of("fields", fields), request);
+	}
+
+	/**
+	 * A request that matches a route's path but not its required parameters, such as
+	 * {@code GET /api/v1/orders} without {@code mine}.
+	 */
+	@ExceptionHandler(UnsatisfiedServletRequestParameterException.class)
+	ResponseEntity<Map<String, Object>> unsatisfied(UnsatisfiedServletRequestParameterException ex,
+			HttpServletRequest request) {
+		List<String> expected = ex.getParamConditionGroups().stream().map((group) -> String.join("&", group)).toList();
+		return answer(ErrorCode.VALIDATION, Map.of("reason", "required query parameters missing", "expected", expected),
+				request);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -110,6 +161,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> fault(Exception ex, HttpServletRequest request) {
+		if (ex instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+			// Spring MVC's own refusals (a type it cannot produce, a binding problem):
+			// the client's fault, answered with the code for their status.
+			return answer(StatusCodes.of(framework.getStatusCode().value()), Map.of(), request);
+		}
 		log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return answer(ErrorCode.INTERNAL, Map.of(), request);
 	}
@@ -117,6 +173,23 @@ class ApiExceptionHandler {
 	private ResponseEntity<Map<String, Object>> answer(ErrorCode code, Map<String, ?> details,
 			HttpServletRequest request) {
 		return ResponseEntity.status(code.status()).body(this.errors.body(code, details, request));
+	}
+
+	private static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return Optional.of(type.cast(cause));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String lastNode(Path path) {
+		String name = "";
+		for (Path.Node node : path) {
+			name = String.valueOf(node.getName());
+		}
+		return name;
 	}
 
 	private static Map<String, String> describe(ParameterValidationResult result) {

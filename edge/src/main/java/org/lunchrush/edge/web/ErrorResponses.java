@@ -44,6 +44,13 @@ public class ErrorResponses {
 	}
 
 	/**
+	 * @return the error body as JSON text, for the servlet container's own error reports
+	 */
+	public String text(ErrorCode code, Map<String, ?> details, HttpServletRequest request) {
+		return this.json.writeValueAsString(body(code, details, request));
+	}
+
+	/**
 	 * Writes an error straight to the response, for the security filters that answer
 	 * before any controller runs.
 	 */

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.lunchrush.promotion.Coupons;
 import org.lunchrush.promotion.NewCouponBatch;
 import org.lunchrush.promotion.coupon.CouponViews.BatchView;
@@ -50,9 +51,9 @@ class CouponAdminController {
 	 * Presence only; the rules of a batch are the API's ({@code CouponBatchRules}), so
 	 * every caller gets the same answer.
 	 */
-	record BatchRequest(@NotBlank String name, @NotNull Integer amountOffCents, @NotNull Integer minSpendCents,
-			@NotNull OffsetDateTime validFrom, @NotNull OffsetDateTime validUntil, @NotNull Integer totalQuantity,
-			@NotNull Integer perStudentLimit) {
+	record BatchRequest(@NotBlank @Size(max = CouponBatchRules.MAX_NAME_LENGTH) String name,
+			@NotNull Integer amountOffCents, @NotNull Integer minSpendCents, @NotNull OffsetDateTime validFrom,
+			@NotNull OffsetDateTime validUntil, @NotNull Integer totalQuantity, @NotNull Integer perStudentLimit) {
 	}
 
 }

@@ -1,9 +1,14 @@
 package org.lunchrush.promotion.vip;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.lunchrush.kernel.AccountRoles;
 import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.kernel.Role;
 import org.lunchrush.promotion.Memberships;
 import org.lunchrush.promotion.VipMembership;
 import org.slf4j.Logger;
@@ -27,10 +32,13 @@ class MembershipService implements Memberships {
 
 	private final CampusTime time;
 
-	MembershipService(VipStore store, LiveVips live, CampusTime time) {
+	private final AccountRoles accounts;
+
+	MembershipService(VipStore store, LiveVips live, CampusTime time, AccountRoles accounts) {
 		this.store = store;
 		this.live = live;
 		this.time = time;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -47,6 +55,12 @@ class MembershipService implements Memberships {
 	@Override
 	@Transactional
 	public VipMembership grant(long studentId, long grantedBy, Optional<String> note) {
+		// A membership for an id that names no student would sit in the table and the
+		// Redis set forever, doing nothing; the operator meant someone else.
+		if (this.accounts.roleOf(studentId).filter(Role.STUDENT::equals).isEmpty()) {
+			throw new LunchrushException(ErrorCode.UNKNOWN_ACCOUNT,
+					Map.of("studentId", studentId, "reason", "no student account has this id"));
+		}
 		if (this.store.insert(studentId, grantedBy, this.time.now(), note.filter((text) -> !text.isBlank()))) {
 			afterCommit(() -> this.live.add(studentId));
 		}

@@ -90,6 +90,42 @@ class CouponBatchRulesTest {
 		}
 
 		@Test
+		void aWindowThatRunsMoreThanAYearAhead() {
+			NewCouponBatch b = fiveOffTwenty();
+			assertThat(badFields(new NewCouponBatch(b.name(), b.amountOffCents(), b.minSpendCents(), NOW,
+					NOW.plus(Duration.ofDays(367)), b.totalQuantity(), b.perStudentLimit())))
+				.containsExactly("validUntil");
+			assertThat(badFields(new NewCouponBatch(b.name(), b.amountOffCents(), b.minSpendCents(), NOW,
+					Instant.parse("+99999-01-01T00:00:00Z"), b.totalQuantity(), b.perStudentLimit())))
+				.containsExactly("validUntil");
+			assertThat(badFields(new NewCouponBatch(b.name(), b.amountOffCents(), b.minSpendCents(), NOW,
+					NOW.plus(Duration.ofDays(366)), b.totalQuantity(), b.perStudentLimit())))
+				.isEmpty();
+		}
+
+		@Test
+		void aWindowBackDatedMoreThanADay() {
+			NewCouponBatch b = fiveOffTwenty();
+			assertThat(badFields(new NewCouponBatch(b.name(), b.amountOffCents(), b.minSpendCents(),
+					Instant.parse("1970-01-01T00:00:00Z"), b.validUntil(), b.totalQuantity(), b.perStudentLimit())))
+				.containsExactly("validFrom");
+			assertThat(badFields(new NewCouponBatch(b.name(), b.amountOffCents(), b.minSpendCents(),
+					NOW.minus(Duration.ofHours(23)), b.validUntil(), b.totalQuantity(), b.perStudentLimit())))
+				.isEmpty();
+		}
+
+		@Test
+		void amountsAndLimitsBeyondAnyCampusMeal() {
+			NewCouponBatch b = fiveOffTwenty();
+			assertThat(badFields(new NewCouponBatch(b.name(), 1_000_001, 2_000_000, b.validFrom(), b.validUntil(),
+					b.totalQuantity(), b.perStudentLimit())))
+				.containsExactly("amountOffCents", "minSpendCents");
+			assertThat(badFields(new NewCouponBatch(b.name(), b.amountOffCents(), b.minSpendCents(), b.validFrom(),
+					b.validUntil(), b.totalQuantity(), 101)))
+				.containsExactly("perStudentLimit");
+		}
+
+		@Test
 		void missingTimes() {
 			NewCouponBatch b = fiveOffTwenty();
 			assertThat(badFields(new NewCouponBatch(b.name(), b.amountOffCents(), b.minSpendCents(), null, null,
