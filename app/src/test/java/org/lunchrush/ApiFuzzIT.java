@@ -184,7 +184,8 @@ class ApiFuzzIT {
 		LOGOUT("POST", "/api/v1/auth/logout", "STUDENT", null),
 		MY_ORDERS("GET", "/api/v1/orders?mine&page=$page&size=$size", "STUDENT", null),
 		MERCHANT_ORDERS("GET", "/api/v1/merchant/orders?status=PAID&page=$page&size=$size", "MERCHANT", null),
-		DEAD_LETTERS("GET", "/api/v1/admin/dead-letters?page=$page&size=$size", "ADMIN", null);
+		DEAD_LETTERS("GET", "/api/v1/admin/dead-letters?page=$page&size=$size", "ADMIN", null),
+		REFUSED_NOTIFICATIONS("GET", "/api/v1/admin/refused-notifications?page=$page&size=$size", "ADMIN", null);
 
 		private final String method;
 
