@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,12 +59,32 @@ class ApiFuzzIT {
 
 	private static final Map<String, AtomicInteger> OUTCOMES = new ConcurrentSkipListMap<>();
 
+	/**
+	 * Written (under the build directory) by a fuzzing run that ended well; required by
+	 * the build when the whole suite runs.
+	 */
+	static final String PASSED_MARKER = "api-fuzz/passed.txt";
+
+	/**
+	 * Fewer inputs than this in the fuzzing time means the platform barely answered.
+	 */
+	private static final int MINIMUM_INPUTS = 1_000;
+
 	private static PlatformProcess platform;
+
+	/**
+	 * Inputs tried, and inputs that ended without a finding: they differ only when a
+	 * finding ended the run.
+	 */
+	private static final AtomicInteger STARTED = new AtomicInteger();
+
+	private static final AtomicInteger PASSED = new AtomicInteger();
 
 	private static Fixtures fixtures;
 
 	@BeforeAll
-	static void startThePlatform() {
+	static void startThePlatform() throws Exception {
+		Files.deleteIfExists(Path.of(System.getProperty("lunchrush.build-directory", "target"), PASSED_MARKER));
 		platform = PlatformProcess.fresh("fuzz",
 				Map.of("LUNCHRUSH_RATE_LIMIT_PER_STUDENT", "1000000", "LUNCHRUSH_PAYMENT_TIMEOUT", "20s",
 						"LUNCHRUSH_ORDERING_DEADLINE_CHECK_INTERVAL", "1s", "LUNCHRUSH_OPS_STUCK_GRACE", "5s",
@@ -75,10 +97,18 @@ class ApiFuzzIT {
 		fixtures = Fixtures.prepare(platform.api());
 	}
 
+	/**
+	 * Once the fuzzing is over: no order stuck, the invariant check clean. A fuzzing run
+	 * that got this far without a finding, over enough inputs, leaves
+	 * {@value #PASSED_MARKER} behind, which the build requires (Jazzer can end a run on a
+	 * finding in a way that leaves the test report empty; the marker cannot be faked that
+	 * way).
+	 */
 	@AfterAll
-	static void nothingIsStuckAndTheInvariantsHold() {
+	static void nothingIsStuckAndTheInvariantsHold() throws Exception {
 		try {
-			System.out.println("ApiFuzzIT outcomes (route -> status: count): " + OUTCOMES);
+			System.out.println("ApiFuzzIT: " + STARTED.get() + " inputs, " + PASSED.get()
+					+ " without a finding; outcomes (route -> status: count): " + OUTCOMES);
 			Api api = platform.api();
 			// A login of its own: the fuzzer may have revoked the operator's first token.
 			Response login = api.post("/api/v1/auth/login", null,
@@ -90,17 +120,29 @@ class ApiFuzzIT {
 				Response report = api.get("/api/v1/admin/invariants", admin);
 				assertThat(report.body().path("ok").asBoolean()).as(report.raw().body()).isTrue();
 			});
+			if (System.getenv("JAZZER_FUZZ") != null) {
+				assertThat(PASSED.get()).as("every input tried ended without a finding").isEqualTo(STARTED.get());
+				assertThat(PASSED.get()).as("inputs tried while fuzzing").isGreaterThanOrEqualTo(MINIMUM_INPUTS);
+				Path marker = Path.of(System.getProperty("lunchrush.build-directory", "target"), PASSED_MARKER);
+				Files.createDirectories(marker.getParent());
+				Files.writeString(marker, PASSED.get() + " inputs without a finding, then nothing stuck and the "
+						+ "invariant check clean\n" + OUTCOMES + "\n");
+			}
 		}
 		finally {
-			platform.kill();
+			if (platform != null) {
+				platform.kill();
+			}
 		}
 	}
 
 	@FuzzTest(maxDuration = "90s")
 	void everyWriteRouteAnswersWithoutAServerError(FuzzedDataProvider data) throws Exception {
+		STARTED.incrementAndGet();
 		Request request = Request.generate(data, fixtures);
 		Optional<HttpResponse<String>> sent = send(request);
 		if (sent.isEmpty()) {
+			PASSED.incrementAndGet();
 			return;
 		}
 		HttpResponse<String> answer = sent.get();
@@ -116,6 +158,7 @@ class ApiFuzzIT {
 						+ "shape (" + type + "): " + answer.body());
 			}
 		}
+		PASSED.incrementAndGet();
 	}
 
 	/**

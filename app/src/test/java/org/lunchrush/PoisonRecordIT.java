@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
  * dead letter, and the orders behind it are persisted as if nothing had happened. The
  * records are written straight to Kafka, each with the reservation and coupon lock intake
  * makes for it (through the modules' own APIs), since intake itself refuses such a note.
- * Stall 第一食堂·轻食沙拉, items 金枪鱼沙拉 and 藜麦能量碗, which no other test orders; students 185 to
- * 189.
+ * Stall 第一食堂·轻食沙拉, items 金枪鱼沙拉 and 藜麦能量碗, which no other test orders; students 167 to
+ * 171.
  */
 class PoisonRecordIT extends IntegrationTest {
 
@@ -81,7 +81,7 @@ class PoisonRecordIT extends IntegrationTest {
 	@Test
 	void aRecordTheDatabaseRefusesEndsItsOrderAndTheOrdersBehindItGoOn() throws Exception {
 		long itemId = item("金枪鱼沙拉");
-		Session poisoned = student(185);
+		Session poisoned = student(167);
 		String couponId = claimCoupon(poisoned, 300, 1000);
 		long poisonId = Ids.next();
 		String key = Long.toString(poisonId);
@@ -89,7 +89,7 @@ class PoisonRecordIT extends IntegrationTest {
 		Map<Long, Session> owners = new LinkedHashMap<>();
 		byte[] poison = reservedRecord(poisonId, poisoned, itemId, 2, "少放酱\u0000", Long.parseLong(couponId));
 		this.kafka.send(OrderingTopics.ORDERS, key, poison);
-		for (int n = 186; n <= 188; n++) {
+		for (int n = 168; n <= 170; n++) {
 			long orderId = Ids.next();
 			behind.add(orderId);
 			owners.put(orderId, student(n));
@@ -107,8 +107,8 @@ class PoisonRecordIT extends IntegrationTest {
 		});
 		Duration tookBehind = Duration.ofNanos(System.nanoTime() - sent);
 		// An order placed through intake right after is persisted as ever.
-		String fresh = placeAcceptedOrder(student(189), orderBody(this.merchant, itemId, 1));
-		awaitStatus(student(189), fresh, "PENDING_PAYMENT");
+		String fresh = placeAcceptedOrder(student(171), orderBody(this.merchant, itemId, 1));
+		awaitStatus(student(171), fresh, "PENDING_PAYMENT");
 
 		JsonNode ended = awaitStatus(poisoned, key, "CANCELLED");
 		assertThat(ended.path("totalCents").asInt()).isPositive();
@@ -137,14 +137,14 @@ class PoisonRecordIT extends IntegrationTest {
 				owner) -> assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", owner, Map.of()).status())
 					.isEqualTo(200));
 		assertThat(api().post("/api/v1/orders/" + again + "/cancel", poisoned, Map.of()).status()).isEqualTo(200);
-		assertThat(api().post("/api/v1/orders/" + fresh + "/cancel", student(189), Map.of()).status()).isEqualTo(200);
+		assertThat(api().post("/api/v1/orders/" + fresh + "/cancel", student(171), Map.of()).status()).isEqualTo(200);
 		assertInvariantsHold();
 	}
 
 	@Test
 	void aRebuildOfTheLiveStateDoesNotWaitForAPoisonRecordAndIntakeOpens() throws Exception {
 		long itemId = item("藜麦能量碗");
-		Session student = student(187);
+		Session student = student(169);
 		MessageListenerContainer persister = this.listeners.getListenerContainer(OrderingTopics.PERSISTER_GROUP);
 		long poisonId = Ids.next();
 		persister.pause();

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lunchrush.support.Api.Response;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user would look at afterwards is as it was. {@link BadInputIT} covers the order body's
  * business rules; this class covers the rules every route shares.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictInputIT extends IntegrationTest {
 
 	/**
@@ -63,6 +66,15 @@ class StrictInputIT extends IntegrationTest {
 	 * retried orders stay under the per-student rate limit.
 	 */
 	private static final AtomicInteger NEXT_STUDENT = new AtomicInteger();
+
+	/**
+	 * After the whole set of bad requests, every invariant still holds: nothing was
+	 * oversold, no money kept, nothing stuck, Redis agrees with the ledgers.
+	 */
+	@AfterAll
+	void everyInvariantHoldsAfterTheWholeSet() {
+		assertInvariantsHold();
+	}
 
 	@BeforeEach
 	void pickCanteen() {

@@ -182,6 +182,13 @@ public final class PlatformProcess {
 	}
 
 	/**
+	 * @return the bootstrap servers of the platform's own Kafka broker
+	 */
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
+	/**
 	 * @return the platform's HTTP port
 	 */
 	public int port() {
