@@ -39,7 +39,7 @@ class PoisonRestartIT {
 
 	@Test
 	void aRestartWithAPoisonRecordOnTheOrderStreamOpensIntake() throws Exception {
-		PlatformProcess platform = PlatformProcess.fresh("poison-restart", Map.of());
+		PlatformProcess platform = PlatformProcess.fresh("poisonrestart", Map.of());
 		try {
 			platform.start();
 			Api api = platform.api();

@@ -98,7 +98,8 @@ public final class PlatformProcess {
 	/**
 	 * Wipes and recreates the platform's database, Redis database, virtual host and Kafka
 	 * broker (the broker is started); the platform itself is not started yet.
-	 * @param name names the services and the directory under {@code target/}
+	 * @param name names the services and the directory under {@code target/}: lower-case
+	 * letters and digits (it becomes a database name)
 	 * @param settings extra environment variables of the platform (see the README)
 	 */
 	public static PlatformProcess fresh(String name, Map<String, String> settings) {
