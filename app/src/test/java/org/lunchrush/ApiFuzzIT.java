@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -378,7 +379,8 @@ class ApiFuzzIT {
 					case 0 -> body.remove(field);
 					case 1 -> body.put(data.consumeString(20), value(data, 2));
 					case 2 -> body.put(field, (body.get(field) instanceof List<?> list && !list.isEmpty())
-							? List.of(mutated(list.get(0), data), value(data, 1)) : value(data, 2));
+							// A list that may hold null, as JSON may.
+							? Arrays.asList(mutated(list.get(0), data), value(data, 1)) : value(data, 2));
 					default -> body.put(field, value(data, 2));
 				}
 			}
