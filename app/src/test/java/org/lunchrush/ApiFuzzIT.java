@@ -291,6 +291,15 @@ class ApiFuzzIT {
 		}
 
 		private static Optional<String> token(FuzzedDataProvider data, Route route, Fixtures fixtures) {
+			if (route == Route.LOGOUT) {
+				// A logout revokes every token of its account: only an account of its own
+				// may be logged out, or the rest of the run would be answered 401.
+				return switch (data.consumeInt(0, 2)) {
+					case 0 -> Optional.of(fixtures.tokens().get("STUDENT_LOGGING_OUT"));
+					case 1 -> Optional.empty();
+					default -> Optional.of(data.consumeString(200));
+				};
+			}
 			int pick = data.consumeInt(0, 19);
 			if (pick < 15) {
 				return Optional.ofNullable(fixtures.tokens().get(route.role));
@@ -459,12 +468,14 @@ class ApiFuzzIT {
 		static Fixtures prepare(Api api) {
 			Session student = api.login("student1");
 			Session other = api.login("student2");
+			Session loggingOut = api.login("student3");
 			Session merchant = api.login("merchant1");
 			Session rider = api.login("rider1");
 			Session admin = api.login("admin");
 			Map<String, String> tokens = new HashMap<>();
 			tokens.put("STUDENT", student.token());
 			tokens.put("STUDENT_OTHER", other.token());
+			tokens.put("STUDENT_LOGGING_OUT", loggingOut.token());
 			tokens.put("MERCHANT", merchant.token());
 			tokens.put("RIDER", rider.token());
 			tokens.put("ADMIN", admin.token());
