@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
+import org.lunchrush.kernel.ClasspathText;
 import org.lunchrush.inventory.Reservation;
 import org.lunchrush.inventory.StockLine;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -50,21 +50,20 @@ class LiveStock {
 	private static final Duration TIME_TO_LIVE = Duration.ofDays(3);
 
 	@SuppressWarnings("rawtypes")
-	private final RedisScript<List> reserve = RedisScript.of(new ClassPathResource("reserve.lua", LiveStock.class),
+	private final RedisScript<List> reserve = RedisScript.of(ClasspathText.of(LiveStock.class, "reserve.lua"),
 			List.class);
 
-	private final RedisScript<Long> giveBack = RedisScript.of(new ClassPathResource("give-back.lua", LiveStock.class),
+	private final RedisScript<Long> giveBack = RedisScript.of(ClasspathText.of(LiveStock.class, "give-back.lua"),
 			Long.class);
 
-	private final RedisScript<Long> releaseBack = RedisScript
-		.of(new ClassPathResource("release-back.lua", LiveStock.class), Long.class);
-
-	private final RedisScript<Long> load = RedisScript.of(new ClassPathResource("load.lua", LiveStock.class),
+	private final RedisScript<Long> releaseBack = RedisScript.of(ClasspathText.of(LiveStock.class, "release-back.lua"),
 			Long.class);
 
-	private final RedisScript<Long> set = RedisScript.of(new ClassPathResource("set.lua", LiveStock.class), Long.class);
+	private final RedisScript<Long> load = RedisScript.of(ClasspathText.of(LiveStock.class, "load.lua"), Long.class);
 
-	private final RedisScript<Long> addItem = RedisScript.of(new ClassPathResource("add-item.lua", LiveStock.class),
+	private final RedisScript<Long> set = RedisScript.of(ClasspathText.of(LiveStock.class, "set.lua"), Long.class);
+
+	private final RedisScript<Long> addItem = RedisScript.of(ClasspathText.of(LiveStock.class, "add-item.lua"),
 			Long.class);
 
 	private final StringRedisTemplate redis;

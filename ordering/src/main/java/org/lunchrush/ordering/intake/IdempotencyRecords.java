@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lunchrush.kernel.ClasspathText;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -27,7 +27,7 @@ class IdempotencyRecords {
 	private static final Duration CLAIM_TTL = Duration.ofSeconds(30);
 
 	private final RedisScript<Long> complete = RedisScript
-		.of(new ClassPathResource("complete.lua", IdempotencyRecords.class), Long.class);
+		.of(ClasspathText.of(IdempotencyRecords.class, "complete.lua"), Long.class);
 
 	private final StringRedisTemplate redis;
 

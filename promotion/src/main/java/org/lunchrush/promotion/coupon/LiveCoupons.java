@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
+import org.lunchrush.kernel.ClasspathText;
 import org.lunchrush.promotion.Coupon;
 import org.lunchrush.promotion.CouponBatch;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -204,7 +204,7 @@ class LiveCoupons {
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource(name, LiveCoupons.class), type);
+		return RedisScript.of(ClasspathText.of(LiveCoupons.class, name), type);
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.io.ClassPathResource;
+import org.lunchrush.kernel.ClasspathText;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -24,10 +24,9 @@ class LiveVips {
 	 */
 	private static final String LOADED_MARKER = "_loaded";
 
-	private final RedisScript<Long> load = RedisScript.of(new ClassPathResource("load.lua", LiveVips.class),
-			Long.class);
+	private final RedisScript<Long> load = RedisScript.of(ClasspathText.of(LiveVips.class, "load.lua"), Long.class);
 
-	private final RedisScript<Long> add = RedisScript.of(new ClassPathResource("add.lua", LiveVips.class), Long.class);
+	private final RedisScript<Long> add = RedisScript.of(ClasspathText.of(LiveVips.class, "add.lua"), Long.class);
 
 	private final StringRedisTemplate redis;
 
