@@ -1,10 +1,12 @@
 package org.lunchrush;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -86,6 +88,24 @@ class RepositorySecretsIT {
 				SandboxSignature.sign(body, platform.sandboxKey()));
 		assertThat(signed.code()).as("this install's key gets past the signature check")
 			.isNotEqualTo("SIGNATURE_INVALID");
+	}
+
+	/**
+	 * The platform runs from the jar's extracted layout, as {@code ./lunchrush up} runs
+	 * it: not one class comes through Spring Boot's nested-jar loader, whose locks can
+	 * deadlock class loading under virtual threads at a cold start (issue 13).
+	 */
+	@Test
+	void thePackagedPlatformLoadsNoClassThroughTheNestedJarLoader() throws Exception {
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+		Process classes = new ProcessBuilder(jcmd.toString(), Long.toString(platform.pid()), "VM.class_hierarchy")
+			.redirectErrorStream(true)
+			.start();
+		String hierarchy = new String(classes.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(classes.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(hierarchy).as("the loaded classes").contains("org.lunchrush.LunchrushApplication");
+		assertThat(hierarchy).doesNotContain("org.springframework.boot.loader.");
 	}
 
 	@Test

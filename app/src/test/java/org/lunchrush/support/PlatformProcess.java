@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -117,10 +118,7 @@ public final class PlatformProcess {
 			throw new IllegalStateException("The platform is already running");
 		}
 		this.incarnation++;
-		Path jar = Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")).toAbsolutePath();
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: the package phase builds it (./mvnw verify)");
-		}
+		Path jar = extracted(this.directory.resolve("app"));
 		List<String> command = new ArrayList<>(List.of(ChildProcesses.javaCommand(), "-Xms256m", "-Xmx1g",
 				// Names the directory, so that a leftover can be told from any other
 				// java.
@@ -144,7 +142,7 @@ public final class PlatformProcess {
 	 * @throws IllegalStateException when it is still running after {@code within}
 	 */
 	public static String refusedStart(Map<String, String> settings, Duration within) throws Exception {
-		Path jar = Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")).toAbsolutePath();
+		Path jar = extracted(TestInfrastructure.buildDirectory().resolve("refused-start-app"));
 		Path output = Files.createTempFile(TestInfrastructure.buildDirectory(), "refused-start", ".log");
 		ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaCommand(), "-jar", jar.toString())
 			.redirectErrorStream(true)
@@ -168,6 +166,47 @@ public final class PlatformProcess {
 	}
 
 	/**
+	 * The packaged jar's extracted layout, made by {@code ./lunchrush extract-app}
+	 * exactly as {@code ./lunchrush up} makes it before it starts the platform.
+	 * @return the jar to run with {@code java -jar}
+	 */
+	private static Path extracted(Path directory) {
+		Path jar = Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")).toAbsolutePath();
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: the package phase builds it (./mvnw verify)");
+		}
+		Path script = TestInfrastructure.buildDirectory().getParent().getParent().resolve("lunchrush");
+		try {
+			Process extract = new ProcessBuilder("bash", script.toString(), "extract-app", jar.toString(),
+					directory.toString())
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+				throw new IllegalStateException("./lunchrush extract-app failed: " + output);
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return directory.resolve("lunchrush.jar");
+	}
+
+	/**
+	 * @return the platform's process id, while it runs
+	 */
+	public synchronized long pid() {
+		if (!isRunning()) {
+			throw new IllegalStateException("The platform is not running");
+		}
+		return this.process.pid();
+	}
+
+	/**
 	 * SIGKILL: the platform dies at once, whatever it was doing, as in a power cut or an
 	 * out-of-memory kill; waits until the process is gone.
 	 */
@@ -187,6 +226,13 @@ public final class PlatformProcess {
 	 */
 	public String kafkaBootstrapServers() {
 		return this.kafka.bootstrapServers();
+	}
+
+	/**
+	 * @return the platform's management port (probes and metrics)
+	 */
+	public int managementPort() {
+		return this.managementPort;
 	}
 
 	/**
