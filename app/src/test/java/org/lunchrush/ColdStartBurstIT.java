@@ -43,11 +43,6 @@ class ColdStartBurstIT {
 
 	private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
 	@Test
 	void everyRequestOfABurstRightAfterEachColdStartIsAnswered() throws Exception {
 		PlatformProcess platform = PlatformProcess.fresh("coldstart",
@@ -89,8 +84,10 @@ class ColdStartBurstIT {
 				platform.start();
 				List<HttpRequest> burst = burst(platform, students, merchant, merchantId, item, order, orderJson);
 				Map<String, AtomicInteger> answers = fire(burst);
-				assertThat(answers).as("cold start %d: answers by status", start)
-					.doesNotContainKeys("unanswered", "500", "502", "504");
+				assertThat(answers.keySet()).as("cold start %d: answers by status %s", start, answers)
+					// 503 BUSY is an answer (intake closed for a moment); a fault is not.
+					.noneMatch((outcome) -> outcome.startsWith("unanswered")
+							|| (outcome.startsWith("5") && !outcome.equals("503")));
 				int answered = answers.values().stream().mapToInt(AtomicInteger::get).sum();
 				assertThat(answered)
 					.as("cold start %d: requests answered within %s (%s)", start, ANSWER_WITHIN, answers)
@@ -155,10 +152,16 @@ class ColdStartBurstIT {
 	 * @return how many got which status; {@code unanswered} counts those without an
 	 * answer within the time allowed
 	 */
-	private Map<String, AtomicInteger> fire(List<HttpRequest> requests) throws Exception {
+	private static Map<String, AtomicInteger> fire(List<HttpRequest> requests) throws Exception {
 		Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
 		CountDownLatch go = new CountDownLatch(1);
-		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+		// A client of its own per cold start: a pooled connection to the killed
+		// incarnation would fail on the client's side, not the platform's.
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor();
+				HttpClient http = HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.connectTimeout(Duration.ofSeconds(5))
+					.build()) {
 			List<Future<?>> sent = new ArrayList<>();
 			for (HttpRequest request : requests) {
 				sent.add(executor.submit(() -> {
@@ -166,10 +169,16 @@ class ColdStartBurstIT {
 					String outcome;
 					try {
 						outcome = Integer
-							.toString(this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+							.toString(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
 					}
 					catch (java.net.http.HttpTimeoutException ex) {
 						outcome = "unanswered";
+					}
+					catch (java.io.IOException ex) {
+						// The connection ended without an answer: not answered either,
+						// said
+						// how.
+						outcome = "unanswered: " + ex.getMessage();
 					}
 					answers.computeIfAbsent(outcome, (k) -> new AtomicInteger()).incrementAndGet();
 					return null;
