@@ -52,16 +52,13 @@ public final class PlainText {
 		if (text == null || isPlain(text)) {
 			return text;
 		}
+		// A lone surrogate is a code point of its own in the surrogate range; a pair is
+		// one
+		// code point above it.
 		StringBuilder kept = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				kept.append(c).append(text.charAt(++i));
-			}
-			else if (!Character.isISOControl(c) && !Character.isSurrogate(c)) {
-				kept.append(c);
-			}
-		}
+		text.codePoints()
+			.filter((point) -> !Character.isISOControl(point) && Character.getType(point) != Character.SURROGATE)
+			.forEach(kept::appendCodePoint);
 		return kept.toString();
 	}
 

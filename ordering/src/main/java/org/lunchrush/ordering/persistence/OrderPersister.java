@@ -125,9 +125,8 @@ class OrderPersister {
 				if (!this.poison.mayBePoison(ex)) {
 					throw ex;
 				}
-				// A record that fails once may have met a hiccup (a slow Redis answer):
-				// it
-				// is poison only if it fails every time.
+				// A record that fails once may have met a hiccup (a slow Redis
+				// answer): it is poison only if it fails every time.
 				failure = ex;
 				Thread.sleep(ALONE_PAUSE.toMillis());
 			}
