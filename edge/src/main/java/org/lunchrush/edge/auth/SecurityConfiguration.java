@@ -1,6 +1,8 @@
 package org.lunchrush.edge.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -133,7 +135,7 @@ class SecurityConfiguration {
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
-		return decoder;
+		return new VerifiedTokens(decoder, Clock.systemUTC(), 200_000, Duration.ofMinutes(10));
 	}
 
 	@Bean
