@@ -33,7 +33,10 @@ public interface Memberships {
 	List<VipMembership> members();
 
 	/**
-	 * For the order path: one Redis read, no SQL unless Redis lost the set.
+	 * For the order path: answered from this instance's copy of the set, which a grant or
+	 * revoke made here changes at once and which follows changes made elsewhere within
+	 * {@code lunchrush.promotion.vip-refresh} (2 s). Without a recent copy (Redis away
+	 * for a while), one Redis read, and no SQL unless Redis lost the set.
 	 */
 	boolean isVip(long studentId);
 

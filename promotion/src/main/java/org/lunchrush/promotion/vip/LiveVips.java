@@ -1,9 +1,11 @@
 package org.lunchrush.promotion.vip;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.lunchrush.kernel.ClasspathText;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -44,6 +46,23 @@ class LiveVips {
 			return Optional.empty();
 		}
 		return Optional.of(Boolean.TRUE.equals(members.get(student)));
+	}
+
+	/**
+	 * @return every member, or empty when the set is not loaded
+	 */
+	Optional<Set<Long>> members() {
+		Set<String> members = this.redis.opsForSet().members(KEY);
+		if (members == null || !members.contains(LOADED_MARKER)) {
+			return Optional.empty();
+		}
+		Set<Long> students = new HashSet<>(members.size());
+		for (String member : members) {
+			if (!member.equals(LOADED_MARKER)) {
+				students.add(Long.parseLong(member));
+			}
+		}
+		return Optional.of(students);
 	}
 
 	void loadIfAbsent(List<Long> students) {

@@ -34,7 +34,10 @@ class MembershipService implements Memberships {
 
 	private final AccountRoles accounts;
 
-	MembershipService(VipStore store, LiveVips live, CampusTime time, AccountRoles accounts) {
+	private final VipSnapshot snapshot;
+
+	MembershipService(VipStore store, LiveVips live, CampusTime time, AccountRoles accounts, VipSnapshot snapshot) {
+		this.snapshot = snapshot;
 		this.store = store;
 		this.live = live;
 		this.time = time;
@@ -49,6 +52,7 @@ class MembershipService implements Memberships {
 	void loadAtStart() {
 		List<Long> members = this.store.studentIds();
 		this.live.replace(members);
+		this.snapshot.refresh();
 		log.info("VIP set loaded into Redis: {} members", members.size());
 	}
 
@@ -62,7 +66,10 @@ class MembershipService implements Memberships {
 					Map.of("studentId", studentId, "reason", "no student account has this id"));
 		}
 		if (this.store.insert(studentId, grantedBy, this.time.now(), note.filter((text) -> !text.isBlank()))) {
-			afterCommit(() -> this.live.add(studentId));
+			afterCommit(() -> {
+				this.snapshot.added(studentId);
+				this.live.add(studentId);
+			});
 		}
 		return this.store.find(studentId).orElseThrow();
 	}
@@ -72,7 +79,10 @@ class MembershipService implements Memberships {
 	public boolean revoke(long studentId) {
 		boolean revoked = this.store.delete(studentId);
 		if (revoked) {
-			afterCommit(() -> this.live.remove(studentId));
+			afterCommit(() -> {
+				this.snapshot.removed(studentId);
+				this.live.remove(studentId);
+			});
 		}
 		return revoked;
 	}
@@ -84,6 +94,10 @@ class MembershipService implements Memberships {
 
 	@Override
 	public boolean isVip(long studentId) {
+		Optional<Boolean> known = this.snapshot.isVip(studentId);
+		if (known.isPresent()) {
+			return known.get();
+		}
 		return this.live.isVip(studentId).orElseGet(() -> {
 			this.live.loadIfAbsent(this.store.studentIds());
 			return this.live.isVip(studentId)
