@@ -5,11 +5,17 @@ import java.time.Duration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.lunchrush.edge.web.ErrorResponses;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,6 +55,29 @@ class RateLimitConfiguration {
 	IntakeRateLimitFilter intakeRateLimitFilter(ProxyManager<String> rateLimitBuckets, RateLimitProperties properties,
 			ErrorResponses errors) {
 		return new IntakeRateLimitFilter(rateLimitBuckets, properties, errors);
+	}
+
+	@Bean
+	IntakeAdmission intakeAdmission(RateLimitProperties properties, ErrorResponses errors, MeterRegistry meters) {
+		BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+			.maxConcurrentCalls(properties.maxInFlight())
+			.maxWaitDuration(Duration.ZERO)
+			.build());
+		Bulkhead bulkhead = bulkheads.bulkhead("intake");
+		TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
+		Counter refused = Counter.builder("lunchrush.intake.refused")
+			.description("Order requests refused with 503 BUSY because intake was at its in-flight limit")
+			.tag("reason", "capacity")
+			.register(meters);
+		bulkhead.getEventPublisher().onCallRejected((event) -> refused.increment());
+		return new IntakeAdmission(bulkhead, errors);
+	}
+
+	@Bean
+	FilterRegistrationBean<IntakeAdmission> intakeAdmissionRegistration(IntakeAdmission filter) {
+		FilterRegistrationBean<IntakeAdmission> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	/**

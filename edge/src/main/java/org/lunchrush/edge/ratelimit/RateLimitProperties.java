@@ -11,16 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param studentCapacity orders one student may place per {@code studentPeriod} (also the
  * burst)
  * @param intakeCapacity orders the whole platform accepts per {@code intakePeriod}
+ * @param maxInFlight order requests one instance works on at once; one more is refused
+ * with {@code 503 BUSY} at once (see {@link IntakeAdmission})
  */
 @ConfigurationProperties("lunchrush.rate-limit")
 record RateLimitProperties(boolean enabled, int studentCapacity, Duration studentPeriod, int intakeCapacity,
-		Duration intakePeriod) {
+		Duration intakePeriod, int maxInFlight) {
 
 	RateLimitProperties {
 		studentCapacity = (studentCapacity > 0) ? studentCapacity : 30;
 		studentPeriod = (studentPeriod != null) ? studentPeriod : Duration.ofMinutes(1);
 		intakeCapacity = (intakeCapacity > 0) ? intakeCapacity : 5_000;
 		intakePeriod = (intakePeriod != null) ? intakePeriod : Duration.ofSeconds(1);
+		maxInFlight = (maxInFlight > 0) ? maxInFlight : 128;
 	}
 
 }
