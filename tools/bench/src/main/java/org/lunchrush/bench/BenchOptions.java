@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * @param bucket width of a row of the per-bucket table of an open-loop phase
  * @param maxInFlight at most this many requests in flight in an open-loop phase
  * @param ceiling the bare endpoint measured beside the platform
+ * @param ceilingWarmup orders the ceiling server gets before its measured phase
  * @param appPid the platform's pid or a file holding it, {@code null} for none
  * @param kafkaPid the Kafka broker's pid or a file holding it, {@code null} for none
  * @param kafkaBootstrap Kafka bootstrap servers for the consumer lag, {@code null} to
@@ -44,14 +45,20 @@ import java.util.regex.Pattern;
  */
 record BenchOptions(String baseUrl, String managementUrl, int orders, int students, int concurrency, int warmup,
 		int timelineSample, int itemsPerOrder, Mode mode, double rate, Duration duration, double peakRate,
-		Duration bucket, int maxInFlight, Ceiling ceiling, String appPid, String kafkaPid, String kafkaBootstrap,
-		String dbUrl, String dbUser) {
+		Duration bucket, int maxInFlight, Ceiling ceiling, int ceilingWarmup, String appPid, String kafkaPid,
+		String kafkaBootstrap, String dbUrl, String dbUser) {
 
 	static final int VIP_STUDENTS = 10;
 
 	static final Duration DEFAULT_RATE_DURATION = Duration.ofSeconds(30);
 
 	static final Duration DEFAULT_LUNCH_DURATION = Duration.ofSeconds(120);
+
+	/**
+	 * The ceiling server's JVM is fresh, the platform's has usually served many orders:
+	 * the ceiling gets at least this many warmup orders so that it is measured compiled.
+	 */
+	static final int MIN_CEILING_WARMUP = 20_000;
 
 	static final String USAGE = """
 			Usage: ./lunchrush bench [options]
@@ -97,6 +104,8 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 			                          threads, as the platform runs; default), jdk (the JDK's HttpServer
 			                          on virtual threads), none
 			  --no-ceiling            same as --ceiling none
+			  --ceiling-warmup W      orders the fresh ceiling server gets before it is measured
+			                          (default: --warmup, at least 20000)
 			  --app-pid FILE|PID      the platform's process, for the CPU table (default .lunchrush/app.pid)
 			  --kafka-pid FILE|PID    the Kafka broker's process (default .lunchrush/kafka.pid)
 			  --kafka-bootstrap HOST:PORT  Kafka, for the persister's consumer lag (default
@@ -120,7 +129,8 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 
 	private static final List<String> NAMES = List.of("base-url", "management-url", "orders", "students", "concurrency",
 			"warmup", "timeline-sample", "items-per-order", "rate", "scenario", "duration", "peak-rate", "bucket",
-			"max-in-flight", "ceiling", "no-ceiling", "app-pid", "kafka-pid", "kafka-bootstrap", "db-url", "db-user");
+			"max-in-flight", "ceiling", "ceiling-warmup", "no-ceiling", "app-pid", "kafka-pid", "kafka-bootstrap",
+			"db-url", "db-user");
 
 	/** Options that take no value. */
 	private static final Set<String> FLAGS = Set.of("no-ceiling");
@@ -300,14 +310,17 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 		if (mode != Mode.CLOSED) {
 			bucket = given.contains("bucket") ? duration(values.get("bucket"), "bucket") : defaultBucket(duration);
 		}
+		int warmup = number(values.get("warmup"), "warmup", 0, 100_000_000);
+		int ceilingWarmup = given.contains("ceiling-warmup")
+				? number(values.get("ceiling-warmup"), "ceiling-warmup", 0, 100_000_000)
+				: Math.max(warmup, MIN_CEILING_WARMUP);
 		return new BenchOptions(baseUrl, managementUrl, orders,
 				number(values.get("students"), "students", 0, 1_000_000),
-				number(values.get("concurrency"), "concurrency", 1, 100_000),
-				number(values.get("warmup"), "warmup", 0, 100_000_000),
+				number(values.get("concurrency"), "concurrency", 1, 100_000), warmup,
 				number(values.get("timeline-sample"), "timeline-sample", 0, 100_000_000),
 				number(values.get("items-per-order"), "items-per-order", 1, 50), mode, rate, duration, peakRate, bucket,
 				number(values.get("max-in-flight"), "max-in-flight", 1, 100_000), ceiling(values.get("ceiling")),
-				optional(values.get("app-pid")), optional(values.get("kafka-pid")),
+				ceilingWarmup, optional(values.get("app-pid")), optional(values.get("kafka-pid")),
 				optional(values.get("kafka-bootstrap")), optional(values.get("db-url")), values.get("db-user").strip());
 	}
 

@@ -117,6 +117,14 @@ final class CpuBudget {
 			return this.groups.stream().mapToLong(GroupUsage::ticks).sum();
 		}
 
+		/**
+		 * Share of the box that processes outside the groups took.
+		 * @return a fraction
+		 */
+		double restShare() {
+			return share(Math.max(0, this.boxBusyTicks - listedTicks()));
+		}
+
 		GroupUsage group(String label) {
 			return this.groups.stream().filter((group) -> group.label().equals(label)).findFirst().orElse(null);
 		}

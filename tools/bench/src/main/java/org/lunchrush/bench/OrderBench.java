@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +71,11 @@ public final class OrderBench {
 	private static final int MAX_MERCHANT_ACCOUNTS = 10_000;
 
 	private static final String ORDERS = "/api/v1/orders";
+
+	/**
+	 * Share of the box taken by other processes above which a phase counts as disturbed.
+	 */
+	private static final double DISTURBED_SHARE = 0.10;
 
 	private final BenchOptions options;
 
@@ -301,8 +307,8 @@ public final class OrderBench {
 		try {
 			BenchHttp ceilingHttp = new BenchHttp(server.baseUrl());
 			int orders = this.options.orders();
-			if (this.options.warmup() > 0) {
-				PhaseStats warmup = runPhase("ceiling warmup", this.options.warmup(), ceilingHttp);
+			if (this.options.ceilingWarmup() > 0) {
+				PhaseStats warmup = runPhase("ceiling warmup", this.options.ceilingWarmup(), ceilingHttp);
 				this.log.printf("ceiling warmup: %d orders in %.1f s, %s (not counted)%n", warmup.done(),
 						warmup.elapsedSeconds(), PhaseStats.format(warmup.outcomes()));
 			}
@@ -1000,7 +1006,7 @@ public final class OrderBench {
 				o.printf(Locale.ROOT,
 						"Ceiling: %s, JVM %s, the same harness closed loop with %d in flight, %d orders (+%d warmup)%n",
 						ceiling.title(), String.join(" ", ceiling.javaOptions()), this.options.concurrency(),
-						c.planned(), this.options.warmup());
+						c.planned(), this.options.ceilingWarmup());
 				o.println(row("  accepted (202)",
 						String.format(Locale.ROOT, "%d = %.1f orders/s in %.2f s   (%s)", c.accepted(),
 								ceiling.acceptedPerSecond(), c.elapsedSeconds(), PhaseStats.format(c.statuses()))));
@@ -1012,9 +1018,9 @@ public final class OrderBench {
 										ceiling.cpu().share(group.ticks()) * 100,
 										ceiling.cpu().seconds(group.ticks()) / ceiling.cpu().wallSeconds())));
 					}
-					o.println(row("  CPU, rest of the box", String.format(Locale.ROOT, "%.1f %%",
-							ceiling.cpu().share(Math.max(0, ceiling.cpu().boxBusyTicks() - ceiling.cpu().listedTicks()))
-									* 100)));
+					o.println(row("  CPU, rest of the box",
+							String.format(Locale.ROOT, "%.1f %%", ceiling.cpu().restShare() * 100)));
+					disturbance(ceiling.cpu()).ifPresent((warning) -> o.println(row("  warning", warning)));
 				}
 				o.println(row("  order path / ceiling", ratio(accepted, ceiling)));
 			}
@@ -1027,6 +1033,7 @@ public final class OrderBench {
 					cpu.wallSeconds(), cpu.cores(), cpu.wallSeconds() * cpu.cores(), window.measured().accepted(),
 					cpu.clockTicks());
 			CpuBudget.table(cpu, window.cpuLabels(), window.measured().accepted()).forEach(o::println);
+			disturbance(cpu).ifPresent((warning) -> o.println("  warning: " + warning));
 		}
 		else {
 			o.println("CPU during the measured phase: not measured");
@@ -1127,6 +1134,11 @@ public final class OrderBench {
 						+ ((window.persistedAfter().lag() >= 0) ? window.persistedAfter().lag() : "n/a")));
 		CpuBudget.Usage cpu = window.cpu();
 		if (cpu != null) {
+			String ceilingRest = (ceiling != null && ceiling.cpu() != null)
+					? String.format(Locale.ROOT, ", %.1f %% during the ceiling's", ceiling.cpu().restShare() * 100)
+					: "";
+			o.println(row("other load on the box", String.format(Locale.ROOT,
+					"%.1f %% of the box during the measured phase%s", cpu.restShare() * 100, ceilingRest)));
 			CpuBudget.GroupUsage harness = cpu.group("harness");
 			if (harness != null) {
 				o.println(row("harness CPU",
@@ -1148,6 +1160,21 @@ public final class OrderBench {
 			}
 		}
 		o.println("```");
+	}
+
+	/**
+	 * A warning when processes outside the benchmark took a noticeable share of the box
+	 * during a phase: its figures then measure the neighbours too.
+	 */
+	private static Optional<String> disturbance(CpuBudget.Usage cpu) {
+		double rest = cpu.restShare();
+		if (rest < DISTURBED_SHARE) {
+			return Optional.empty();
+		}
+		return Optional.of(String.format(Locale.ROOT,
+				"other processes took %.0f %% of the box during this phase (other builds or benchmarks?):"
+						+ " its figures are disturbed; compare only runs on a quiet box",
+				rest * 100));
 	}
 
 	private String ratio(double acceptedPerSecond, CeilingRun ceiling) {

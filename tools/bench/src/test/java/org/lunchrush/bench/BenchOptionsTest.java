@@ -72,6 +72,14 @@ class BenchOptionsTest {
 	}
 
 	@Test
+	void theFreshCeilingServerGetsAtLeastTwentyThousandWarmupOrders() {
+		assertThat(parse().ceilingWarmup()).isEqualTo(BenchOptions.MIN_CEILING_WARMUP).isEqualTo(20_000);
+		assertThat(parse("--warmup", "50000").ceilingWarmup()).isEqualTo(50_000);
+		assertThat(parse("--ceiling-warmup", "500").ceilingWarmup()).isEqualTo(500);
+		assertThat(parse("--ceiling-warmup", "0", "--warmup", "50000").ceilingWarmup()).isZero();
+	}
+
+	@Test
 	void rateRunsThirtySecondsByDefault() {
 		BenchOptions options = parse("--rate", "250");
 		assertThat(options.mode()).isEqualTo(Mode.RATE);
@@ -172,8 +180,8 @@ class BenchOptionsTest {
 	@Test
 	void usageNamesEveryOption() {
 		for (String option : new String[] { "--rate", "--scenario lunch", "--duration", "--peak-rate", "--bucket",
-				"--max-in-flight", "--ceiling", "--no-ceiling", "--app-pid", "--kafka-pid", "--kafka-bootstrap",
-				"--db-url", "--db-user" }) {
+				"--max-in-flight", "--ceiling", "--no-ceiling", "--ceiling-warmup", "--app-pid", "--kafka-pid",
+				"--kafka-bootstrap", "--db-url", "--db-user" }) {
 			assertThat(BenchOptions.USAGE).contains(option);
 		}
 	}
