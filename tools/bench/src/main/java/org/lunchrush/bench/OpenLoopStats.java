@@ -9,7 +9,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Latencies of an open-loop phase, counted from each order's intended send time (so
  * corrected for coordinated omission) and, for comparison, from the moment it was
- * actually sent; and counts per interval of intended send time. Times are
+ * actually sent; and figures per interval of the phase. Times are
  * {@link System#nanoTime()} values; latencies are recorded in microseconds.
  */
 final class OpenLoopStats {
@@ -57,35 +57,43 @@ final class OpenLoopStats {
 
 	private final AtomicLong lastSentNanos = new AtomicLong(Long.MIN_VALUE);
 
+	private final AtomicLong lastDoneNanos = new AtomicLong(Long.MIN_VALUE);
+
 	private final Bucket[] buckets;
 
 	/**
-	 * Figures of one interval of intended send time.
+	 * Figures of one interval: what the harness sent in it, what came back in it, and how
+	 * long the orders meant to leave in it took.
 	 */
 	static final class Bucket {
 
-		final LongAdder offered = new LongAdder();
+		/** Requests actually sent in the interval. */
+		final LongAdder sent = new LongAdder();
 
+		/** {@code 202}s that arrived in the interval. */
 		final LongAdder accepted = new LongAdder();
 
+		/** {@code 429}s and {@code 503}s that arrived in the interval. */
 		final LongAdder refused = new LongAdder();
 
+		/** Other answers and failures that arrived in the interval. */
 		final LongAdder errors = new LongAdder();
 
+		/** Latency from the intended time of the 202s meant to leave in the interval. */
 		final Histogram acceptedLatency = new ConcurrentHistogram(3);
 
 	}
 
 	/**
 	 * @param startNanos the phase's start, offset 0 of the schedule
-	 * @param bucketNanos width of an interval of the per-interval counts
-	 * @param phaseNanos length of the schedule; later intended times go to the last
-	 * interval
+	 * @param bucketNanos width of an interval of the per-interval figures
+	 * @param spanNanos how far the intervals reach: the schedule and the time its last
+	 * answers may take; later times go to the last interval
 	 */
-	OpenLoopStats(long startNanos, long bucketNanos, long phaseNanos) {
+	OpenLoopStats(long startNanos, long bucketNanos, long spanNanos) {
 		this.startNanos = startNanos;
 		this.bucketNanos = bucketNanos;
-		int count = (int) Math.max(1, Math.ceilDiv(Math.max(1, phaseNanos), bucketNanos));
+		int count = (int) Math.min(100_000, Math.max(1, Math.ceilDiv(Math.max(1, spanNanos), bucketNanos)));
 		this.buckets = new Bucket[count];
 		for (int i = 0; i < count; i++) {
 			this.buckets[i] = new Bucket();
@@ -109,27 +117,32 @@ final class OpenLoopStats {
 	void record(Kind kind, long intendedNanos, long sentNanos, long doneNanos) {
 		this.senderLag.recordValue(micros(sentNanos - intendedNanos));
 		this.lastSentNanos.accumulateAndGet(sentNanos, Math::max);
-		Bucket bucket = bucketOf(intendedNanos);
-		bucket.offered.increment();
+		this.lastDoneNanos.accumulateAndGet(doneNanos, Math::max);
+		bucketOf(sentNanos).sent.increment();
+		Bucket answered = bucketOf(doneNanos);
 		long fromIntended = micros(doneNanos - intendedNanos);
 		switch (kind) {
 			case ACCEPTED -> {
 				this.acceptedFromIntended.recordValue(fromIntended);
 				this.acceptedService.recordValue(micros(doneNanos - sentNanos));
-				bucket.accepted.increment();
-				bucket.acceptedLatency.recordValue(fromIntended);
+				answered.accepted.increment();
+				bucketOf(intendedNanos).acceptedLatency.recordValue(fromIntended);
 			}
 			case REFUSED -> {
 				this.refusedFromIntended.recordValue(fromIntended);
-				bucket.refused.increment();
+				answered.refused.increment();
 			}
-			case OTHER, NO_ANSWER -> bucket.errors.increment();
+			case OTHER, NO_ANSWER -> answered.errors.increment();
 		}
 	}
 
-	private Bucket bucketOf(long intendedNanos) {
-		long index = Math.max(0, intendedNanos - this.startNanos) / this.bucketNanos;
-		return this.buckets[(int) Math.min(index, this.buckets.length - 1)];
+	private Bucket bucketOf(long nanos) {
+		return this.buckets[bucketIndex(nanos)];
+	}
+
+	private int bucketIndex(long nanos) {
+		long index = Math.max(0, nanos - this.startNanos) / this.bucketNanos;
+		return (int) Math.min(index, this.buckets.length - 1);
 	}
 
 	private static long micros(long nanos) {
@@ -179,6 +192,15 @@ final class OpenLoopStats {
 
 	int bucketCount() {
 		return this.buckets.length;
+	}
+
+	/**
+	 * Intervals that hold anything: those up to the one of the last answer.
+	 * @return the number of intervals to show
+	 */
+	int usedBuckets() {
+		long last = this.lastDoneNanos.get();
+		return (last == Long.MIN_VALUE) ? 0 : bucketIndex(last) + 1;
 	}
 
 	Bucket bucket(int index) {

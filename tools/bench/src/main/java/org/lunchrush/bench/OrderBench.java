@@ -139,7 +139,7 @@ public final class OrderBench {
 		Window window;
 		try (PersistenceProbe probe = openProbe()) {
 			CpuBudget budget = orderPathBudget(probe.database());
-			PersistenceProbe.Snapshot persistedBefore = probe.snapshot();
+			PersistenceProbe.Snapshot persistedBefore = probe.atStart();
 			CpuBudget.Snapshot cpuBefore = cpuSnapshot(budget);
 			PhaseStats measured;
 			OpenLoopStats open = null;
@@ -152,7 +152,7 @@ public final class OrderBench {
 				measured = runPhase("measure", this.options.orders(), this.http);
 			}
 			CpuBudget.Snapshot cpuAfter = cpuSnapshot(budget);
-			PersistenceProbe.Snapshot persistedAfter = probe.snapshot();
+			PersistenceProbe.Snapshot persistedAfter = probe.atEnd();
 			List<String> notes = new ArrayList<>(budget.notes());
 			notes.addAll(probe.notes());
 			window = new Window(measured, open, cpuUsage(budget, cpuBefore, cpuAfter, notes),
@@ -654,8 +654,9 @@ public final class OrderBench {
 		Semaphore inFlight = new Semaphore(cap);
 		stats.start();
 		long start = stats.startNanos();
+		// The intervals reach past the schedule by the time its last answers may take.
 		OpenLoopStats open = new OpenLoopStats(start, this.options.bucket().toNanos(),
-				Math.round(schedule.durationSeconds() * 1e9));
+				Math.round(schedule.durationSeconds() * 1e9) + 2 * BenchHttp.REQUEST_TIMEOUT.toNanos());
 		ScheduledFuture<?> progress = progress(phase, orders, stats::done,
 				() -> String.format(Locale.ROOT, "202=%d refused=%d other=%d in-flight=%d held-back=%d",
 						stats.accepted(), stats.refused(), stats.errors(), cap - inFlight.availablePermits(),
@@ -958,21 +959,23 @@ public final class OrderBench {
 		reportTimelines(timelines);
 		o.println();
 		long bucketNanos = open.bucketNanos();
-		o.printf(Locale.ROOT,
-				"Per %s of intended send time (what became of the orders meant to leave in each interval):%n",
+		o.printf(Locale.ROOT, "Per %s: the target rate, what the harness sent, the answers that came back in"
+				+ " the interval,%n  and the latency (from the intended send time) of the 202s meant to leave in it:%n",
 				seconds(bucketNanos));
-		o.printf(Locale.ROOT, "  %-13s %9s %9s %10s %9s %8s %10s %10s%n", "interval s", "target/s", "offered/s",
+		o.printf(Locale.ROOT, "  %-13s %9s %9s %10s %9s %8s %10s %10s%n", "interval s", "target/s", "sent/s",
 				"accepted/s", "refused/s", "errors/s", "p50 ms", "p99 ms");
 		RateCurve curve = schedule.curve();
-		for (int i = 0; i < open.bucketCount(); i++) {
+		double end = Math.max(scheduleSeconds, seconds);
+		int rows = Math.max(open.usedBuckets(), (int) Math.ceilDiv(Math.round(scheduleSeconds * 1e9), bucketNanos));
+		for (int i = 0; i < Math.min(rows, open.bucketCount()); i++) {
 			double from = i * bucketNanos / 1e9;
-			double to = Math.min((i + 1) * bucketNanos / 1e9, Math.max(scheduleSeconds, from + 1e-9));
+			double to = Math.min((i + 1) * bucketNanos / 1e9, Math.max(end, from + 1e-9));
 			double width = Math.max(1e-9, to - from);
 			OpenLoopStats.Bucket bucket = open.bucket(i);
 			Histogram latency = bucket.acceptedLatency;
 			o.printf(Locale.ROOT, "  %-13s %9.1f %9.1f %10.1f %9.1f %8.1f %10s %10s%n",
 					String.format(Locale.ROOT, "%s-%s", trim(from), trim(to)), curve.meanRate(from, to),
-					bucket.offered.sum() / width, bucket.accepted.sum() / width, bucket.refused.sum() / width,
+					bucket.sent.sum() / width, bucket.accepted.sum() / width, bucket.refused.sum() / width,
 					bucket.errors.sum() / width, number(latency, 50), number(latency, 99));
 		}
 	}
@@ -1043,10 +1046,10 @@ public final class OrderBench {
 		PersistenceProbe.Snapshot before = window.persistedBefore();
 		PersistenceProbe.Snapshot after = window.persistedAfter();
 		if (before.persisted() >= 0 && after.persisted() >= 0) {
-			o.println(row("  persisted orders",
-					String.format(Locale.ROOT, "%d rows added to %s = %.1f/s   (database %s; accepted %.1f/s)",
-							after.persisted() - before.persisted(), PersistenceProbe.ORDERS_TABLE,
-							window.persistedPerSecond(), window.database(), accepted)));
+			o.println(row("  persisted orders", String.format(Locale.ROOT,
+					"%d rows added to %s in %.2f s = %.1f/s   (database %s; accepted %.1f/s)",
+					after.persisted() - before.persisted(), PersistenceProbe.ORDERS_TABLE,
+					(after.nanos() - before.nanos()) / 1e9, window.persistedPerSecond(), window.database(), accepted)));
 		}
 		else {
 			o.println(row("  persisted orders", "not measured"));

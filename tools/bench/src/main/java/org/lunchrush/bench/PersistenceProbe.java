@@ -55,7 +55,7 @@ final class PersistenceProbe implements AutoCloseable {
 	/**
 	 * The state at one moment.
 	 *
-	 * @param nanos {@link System#nanoTime()}
+	 * @param nanos {@link System#nanoTime()} when the rows were counted
 	 * @param persisted rows of {@code ordering.orders}, -1 if unknown
 	 * @param lag records of the order topic the persister has not committed, -1 if
 	 * unknown
@@ -136,9 +136,25 @@ final class PersistenceProbe implements AutoCloseable {
 		return this.notes;
 	}
 
-	Snapshot snapshot() {
+	/**
+	 * The state at the start of a window: the lag is read first, so that the row count,
+	 * whose time the rate is computed from, is read as close to the window as possible.
+	 * @return the snapshot, timed when the count was read
+	 */
+	Snapshot atStart() {
+		long lag = lag();
+		long persisted = persisted();
+		return new Snapshot(System.nanoTime(), persisted, lag);
+	}
+
+	/**
+	 * The state at the end of a window: the row count first, then the lag.
+	 * @return the snapshot, timed when the count was read
+	 */
+	Snapshot atEnd() {
+		long persisted = persisted();
 		long nanos = System.nanoTime();
-		return new Snapshot(nanos, persisted(), lag());
+		return new Snapshot(nanos, persisted, lag());
 	}
 
 	private long persisted() {

@@ -45,28 +45,35 @@ class OpenLoopStatsTest {
 	}
 
 	@Test
-	void bucketsCountByIntendedTimeAndKind() {
-		long start = 0;
-		OpenLoopStats stats = new OpenLoopStats(start, 1_000 * MS, 3_000 * MS);
+	void intervalsCountSendsWhenSentAnswersWhenTheyArriveAndLatencyWhereItWasMeant() {
+		OpenLoopStats stats = new OpenLoopStats(0, 1_000 * MS, 3_000 * MS);
 		assertThat(stats.bucketCount()).isEqualTo(3);
+		assertThat(stats.usedBuckets()).isZero();
 		stats.record(Kind.ACCEPTED, 100 * MS, 100 * MS, 150 * MS);
-		// meant for the first second, answered in the second: counted in the first
-		stats.record(Kind.REFUSED, 900 * MS, 900 * MS, 1_200 * MS);
+		// meant for the first second, held back, sent and accepted in the second
+		stats.record(Kind.ACCEPTED, 900 * MS, 1_100 * MS, 1_200 * MS);
+		stats.record(Kind.REFUSED, 950 * MS, 950 * MS, 1_300 * MS);
 		stats.record(Kind.OTHER, 1_500 * MS, 1_500 * MS, 1_510 * MS);
+		// a timeout long after the schedule: the last interval
 		stats.record(Kind.NO_ANSWER, 2_500 * MS, 2_500 * MS, 32_500 * MS);
-		// beyond the schedule: the last interval
-		stats.record(Kind.ACCEPTED, 3_200 * MS, 3_200 * MS, 3_210 * MS);
-		assertThat(stats.bucket(0).offered.sum()).isEqualTo(2);
+		assertThat(stats.bucket(0).sent.sum()).isEqualTo(2);
+		assertThat(stats.bucket(1).sent.sum()).isEqualTo(2);
+		assertThat(stats.bucket(2).sent.sum()).isEqualTo(1);
 		assertThat(stats.bucket(0).accepted.sum()).isEqualTo(1);
-		assertThat(stats.bucket(0).refused.sum()).isEqualTo(1);
+		assertThat(stats.bucket(1).accepted.sum()).isEqualTo(1);
+		assertThat(stats.bucket(1).refused.sum()).isEqualTo(1);
 		assertThat(stats.bucket(1).errors.sum()).isEqualTo(1);
 		assertThat(stats.bucket(2).errors.sum()).isEqualTo(1);
-		assertThat(stats.bucket(2).accepted.sum()).isEqualTo(1);
-		assertThat(stats.bucket(0).acceptedLatency.getMaxValue() / 1000.0).isBetween(49.9, 50.1);
-		assertThat(stats.refusedFromIntended().getTotalCount()).isEqualTo(1);
-		assertThat(stats.refusedFromIntended().getMaxValue() / 1000.0).isBetween(299.0, 301.0);
+		// both 202s were meant for the first second: 50 and 300 ms after it
+		assertThat(stats.bucket(0).acceptedLatency.getTotalCount()).isEqualTo(2);
+		assertThat(stats.bucket(0).acceptedLatency.getMaxValue() / 1000.0).isBetween(299.0, 301.0);
+		assertThat(stats.bucket(1).acceptedLatency.getTotalCount()).isZero();
+		assertThat(stats.refusedFromIntended().getMaxValue() / 1000.0).isBetween(349.0, 351.0);
 		assertThat(stats.acceptedFromIntended().getTotalCount()).isEqualTo(2);
-		assertThat(stats.sendingSeconds()).isEqualTo(3.2);
+		assertThat(stats.acceptedService().getMaxValue() / 1000.0).isBetween(99.0, 101.0);
+		assertThat(stats.senderLag().getMaxValue() / 1000.0).isBetween(199.0, 201.0);
+		assertThat(stats.sendingSeconds()).isEqualTo(2.5);
+		assertThat(stats.usedBuckets()).isEqualTo(3);
 	}
 
 	@Test
