@@ -965,12 +965,12 @@ public final class OrderBench {
 		o.printf(Locale.ROOT, "  %-13s %9s %9s %10s %9s %8s %10s %10s%n", "interval s", "target/s", "sent/s",
 				"accepted/s", "refused/s", "errors/s", "p50 ms", "p99 ms");
 		RateCurve curve = schedule.curve();
-		double end = Math.max(scheduleSeconds, seconds);
 		int rows = Math.max(open.usedBuckets(), (int) Math.ceilDiv(Math.round(scheduleSeconds * 1e9), bucketNanos));
 		for (int i = 0; i < Math.min(rows, open.bucketCount()); i++) {
+			// Every row is a whole interval, also the one past the end of the schedule.
 			double from = i * bucketNanos / 1e9;
-			double to = Math.min((i + 1) * bucketNanos / 1e9, Math.max(end, from + 1e-9));
-			double width = Math.max(1e-9, to - from);
+			double to = (i + 1) * bucketNanos / 1e9;
+			double width = to - from;
 			OpenLoopStats.Bucket bucket = open.bucket(i);
 			Histogram latency = bucket.acceptedLatency;
 			o.printf(Locale.ROOT, "  %-13s %9.1f %9.1f %10.1f %9.1f %8.1f %10s %10s%n",
