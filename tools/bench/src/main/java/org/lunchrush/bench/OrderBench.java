@@ -138,7 +138,9 @@ public final class OrderBench {
 		}
 		Window window;
 		try (PersistenceProbe probe = openProbe()) {
-			CpuBudget budget = orderPathBudget(probe.database());
+			String database = (probe.database() != null) ? probe.database()
+					: PersistenceProbe.databaseOf(this.options.dbUrl());
+			CpuBudget budget = orderPathBudget(database);
 			PersistenceProbe.Snapshot persistedBefore = probe.atStart();
 			CpuBudget.Snapshot cpuBefore = cpuSnapshot(budget);
 			PhaseStats measured;

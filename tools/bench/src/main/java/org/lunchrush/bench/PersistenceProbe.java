@@ -132,6 +132,29 @@ final class PersistenceProbe implements AutoCloseable {
 		return this.database;
 	}
 
+	/**
+	 * The database a JDBC URL names: its path after the host, without parameters.
+	 * @param jdbcUrl for example
+	 * {@code jdbc:postgresql://127.0.0.1:5432/lunchrush?ssl=false}
+	 * @return the database, {@code null} when the URL names none
+	 */
+	static String databaseOf(String jdbcUrl) {
+		if (jdbcUrl == null) {
+			return null;
+		}
+		String url = jdbcUrl.strip();
+		int query = url.indexOf('?');
+		if (query >= 0) {
+			url = url.substring(0, query);
+		}
+		int hosts = url.indexOf("//");
+		int slash = url.indexOf('/', (hosts >= 0) ? hosts + 2 : 0);
+		if (slash < 0 || slash == url.length() - 1) {
+			return null;
+		}
+		return url.substring(slash + 1);
+	}
+
 	List<String> notes() {
 		return this.notes;
 	}

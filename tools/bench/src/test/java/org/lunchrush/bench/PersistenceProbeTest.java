@@ -19,6 +19,17 @@ class PersistenceProbeTest {
 	}
 
 	@Test
+	void theDatabaseComesFromTheJdbcUrl() {
+		assertThat(PersistenceProbe.databaseOf("jdbc:postgresql://127.0.0.1:5432/lunchrush_bench"))
+			.isEqualTo("lunchrush_bench");
+		assertThat(PersistenceProbe.databaseOf("jdbc:postgresql://db:5432/lunchrush?reWriteBatchedInserts=true"))
+			.isEqualTo("lunchrush");
+		assertThat(PersistenceProbe.databaseOf("jdbc:postgresql://db:5432/")).isNull();
+		assertThat(PersistenceProbe.databaseOf("jdbc:postgresql://db:5432")).isNull();
+		assertThat(PersistenceProbe.databaseOf(null)).isNull();
+	}
+
+	@Test
 	void namesMatchTheOrderingModule() {
 		assertThat(PersistenceProbe.ORDERS_TOPIC).isEqualTo("lunchrush.orders");
 		assertThat(PersistenceProbe.PERSISTER_GROUP).isEqualTo("ordering-persister");
