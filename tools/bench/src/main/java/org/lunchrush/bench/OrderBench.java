@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,15 +32,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
 import org.lunchrush.bench.BenchHttp.Answer;
+import org.lunchrush.bench.BenchOptions.Ceiling;
 import org.lunchrush.bench.Catalog.Account;
 import org.lunchrush.bench.Catalog.Merchant;
 import org.lunchrush.bench.Catalog.MenuItem;
 import org.lunchrush.bench.Catalog.Target;
+import org.lunchrush.bench.OpenLoopStats.Kind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,6 +71,11 @@ public final class OrderBench {
 	private static final int MAX_MERCHANT_ACCOUNTS = 10_000;
 
 	private static final String ORDERS = "/api/v1/orders";
+
+	/**
+	 * Share of the box taken by other processes above which a phase counts as disturbed.
+	 */
+	private static final double DISTURBED_SHARE = 0.10;
 
 	private final BenchOptions options;
 
@@ -117,27 +126,211 @@ public final class OrderBench {
 	}
 
 	int run() throws InterruptedException {
-		this.log.printf("bench: %s, %d orders (+%d warmup), %d students, %d in flight, %d items per order%n",
-				this.options.baseUrl(), this.options.orders(), this.options.warmup(), this.options.totalStudents(),
-				this.options.concurrency(), this.options.itemsPerOrder());
+		this.log.printf("bench: %s, %s, %d students, %d items per order%n", this.options.baseUrl(), describeMode(),
+				this.options.totalStudents(), this.options.itemsPerOrder());
 		checkReachable();
 		this.students = loginStudents();
 		this.targets = prepareTargets(this.students.getFirst().token());
 		if (this.options.warmup() > 0) {
-			PhaseStats warmup = runPhase("warmup", this.options.warmup());
+			PhaseStats warmup = runPhase("warmup", this.options.warmup(), this.http);
 			this.log.printf("warmup: %d orders in %.1f s, %s (not counted)%n", warmup.done(), warmup.elapsedSeconds(),
 					PhaseStats.format(warmup.outcomes()));
 		}
-		PhaseStats measured = runPhase("measure", this.options.orders());
+		Window window;
+		try (PersistenceProbe probe = openProbe()) {
+			String database = (probe.database() != null) ? probe.database()
+					: PersistenceProbe.databaseOf(this.options.dbUrl());
+			CpuBudget budget = orderPathBudget(database);
+			PersistenceProbe.Snapshot persistedBefore = probe.atStart();
+			CpuBudget.Snapshot cpuBefore = cpuSnapshot(budget);
+			PhaseStats measured;
+			OpenLoopStats open = null;
+			if (this.options.openLoop()) {
+				SendSchedule schedule = this.options.schedule();
+				measured = new PhaseStats(schedule.size());
+				open = runOpenLoop("measure", schedule, measured);
+			}
+			else {
+				measured = runPhase("measure", this.options.orders(), this.http);
+			}
+			CpuBudget.Snapshot cpuAfter = cpuSnapshot(budget);
+			PersistenceProbe.Snapshot persistedAfter = probe.atEnd();
+			List<String> notes = new ArrayList<>(budget.notes());
+			notes.addAll(probe.notes());
+			window = new Window(measured, open, cpuUsage(budget, cpuBefore, cpuAfter, notes),
+					(cpuAfter != null) ? budget.displayLabels(cpuAfter) : Map.of(), persistedBefore, persistedAfter,
+					probe.database(), notes);
+		}
+		PhaseStats measured = window.measured();
 		this.log.printf("measure: %d orders in %.1f s, %s%n", measured.done(), measured.elapsedSeconds(),
 				PhaseStats.format(measured.outcomes()));
 		TimelineStats timelines = checkTimelines(measured);
-		report(measured, timelines);
+		CeilingRun ceiling = (this.options.ceiling() != Ceiling.NONE) ? measureCeiling() : null;
+		if (this.options.openLoop()) {
+			reportOpenLoop(window, timelines);
+		}
+		else {
+			report(measured, timelines);
+		}
+		reportWindow(window, ceiling);
+		summary(window, timelines, ceiling);
 		if (measured.accepted() == 0) {
 			this.log.println("bench: the platform accepted none of the orders; see the answers above");
 			return BenchFailure.EXIT_UNUSABLE;
 		}
 		return 0;
+	}
+
+	private String describeMode() {
+		return switch (this.options.mode()) {
+			case CLOSED -> String.format(Locale.ROOT, "closed loop, %d orders (+%d warmup), %d in flight",
+					this.options.orders(), this.options.warmup(), this.options.concurrency());
+			case RATE -> String.format(Locale.ROOT,
+					"open loop at %s orders/s for %.1f s, %d orders (+%d warmup closed loop with %d in flight)",
+					decimal(this.options.rate()), this.options.duration().toMillis() / 1000.0, this.options.orders(),
+					this.options.warmup(), this.options.concurrency());
+			case LUNCH -> String.format(Locale.ROOT,
+					"lunch curve peaking at %s orders/s over %.1f s, %d orders (+%d warmup closed loop with %d in flight)",
+					decimal(this.options.peakRate()), this.options.duration().toMillis() / 1000.0,
+					this.options.orders(), this.options.warmup(), this.options.concurrency());
+		};
+	}
+
+	/**
+	 * The measured phase and what the box did during it.
+	 *
+	 * @param measured the phase's figures
+	 * @param open the open-loop figures, {@code null} in closed loop
+	 * @param cpu CPU per process over the phase, {@code null} where {@code /proc} is
+	 * missing
+	 * @param cpuLabels display labels of the CPU groups
+	 * @param persistedBefore persisted orders and lag at the start
+	 * @param persistedAfter persisted orders and lag at the end
+	 * @param database the database counted in, {@code null} if none
+	 * @param notes what could not be measured, and why
+	 */
+	private record Window(PhaseStats measured, OpenLoopStats open, CpuBudget.Usage cpu, Map<String, String> cpuLabels,
+			PersistenceProbe.Snapshot persistedBefore, PersistenceProbe.Snapshot persistedAfter, String database,
+			List<String> notes) {
+
+		double persistedPerSecond() {
+			if (this.persistedBefore.persisted() < 0 || this.persistedAfter.persisted() < 0) {
+				return -1;
+			}
+			double seconds = (this.persistedAfter.nanos() - this.persistedBefore.nanos()) / 1e9;
+			return (this.persistedAfter.persisted() - this.persistedBefore.persisted()) / Math.max(1e-9, seconds);
+		}
+
+	}
+
+	/**
+	 * The ceiling's run.
+	 *
+	 * @param kind the server
+	 * @param javaOptions its JVM options
+	 * @param measured its measured phase
+	 * @param cpu CPU of the ceiling server and the harness during it
+	 * @param cpuLabels display labels
+	 * @param failure why it was not measured, {@code null} if it was
+	 */
+	private record CeilingRun(Ceiling kind, List<String> javaOptions, PhaseStats measured, CpuBudget.Usage cpu,
+			Map<String, String> cpuLabels, String failure) {
+
+		double acceptedPerSecond() {
+			return (this.measured != null) ? this.measured.accepted() / this.measured.elapsedSeconds() : 0;
+		}
+
+		String title() {
+			return (this.kind == Ceiling.JDK) ? "bare JDK HttpServer endpoint, virtual threads"
+					: "bare Spring MVC endpoint, Tomcat, virtual threads";
+		}
+
+	}
+
+	private PersistenceProbe openProbe() {
+		String password = System.getenv().getOrDefault("LUNCHRUSH_DB_PASSWORD", System.getenv("PGPASSWORD"));
+		return PersistenceProbe.open(this.options.kafkaBootstrap(), this.options.dbUrl(), this.options.dbUser(),
+				password);
+	}
+
+	private CpuBudget orderPathBudget(String database) {
+		if (!ProcStat.available()) {
+			return new CpuBudget(List.of(), List.of("no /proc on this box: CPU not accounted"), 100);
+		}
+		long ticks = ProcStat.clockTicks();
+		if (!isLocal(this.options.baseUrl())) {
+			return new CpuBudget(List.of(CpuBudget.Group.ofPid("harness", ProcessHandle.current().pid())),
+					List.of("the platform is not on this box: only the harness is accounted"), ticks);
+		}
+		return CpuBudget.forOrderPath(ProcStat.pidOf(this.options.appPid()), this.options.appPid(),
+				ProcStat.pidOf(this.options.kafkaPid()), this.options.kafkaPid(), database,
+				ProcessHandle.current().pid(), ticks);
+	}
+
+	private CpuBudget.Snapshot cpuSnapshot(CpuBudget budget) {
+		try {
+			return ProcStat.available() ? budget.take() : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.log.println("bench: warning: reading /proc failed: " + BenchHttp.describe(ex));
+			return null;
+		}
+	}
+
+	private static CpuBudget.Usage cpuUsage(CpuBudget budget, CpuBudget.Snapshot before, CpuBudget.Snapshot after,
+			List<String> notes) {
+		if (before == null || after == null) {
+			return null;
+		}
+		CpuBudget.Usage usage = budget.between(before, after);
+		for (CpuBudget.GroupUsage group : usage.groups()) {
+			if (group.ended() > 0) {
+				notes.add(group.label() + ": " + group.ended()
+						+ " process(es) ended during the window; their CPU time is not counted");
+			}
+		}
+		return usage;
+	}
+
+	// The ceiling
+
+	private CeilingRun measureCeiling() throws InterruptedException {
+		Ceiling kind = this.options.ceiling();
+		this.log.printf("ceiling: starting the %s server (%s)%n", kind.name().toLowerCase(Locale.ROOT),
+				String.join(" ", CeilingProcess.javaOptions(System.getenv("LUNCHRUSH_JAVA_OPTS"))));
+		CeilingProcess server;
+		try {
+			server = CeilingProcess.start(kind);
+		}
+		catch (BenchFailure ex) {
+			this.log.println("bench: warning: " + ex.getMessage());
+			return new CeilingRun(kind, List.of(), null, null, Map.of(), ex.getMessage());
+		}
+		try {
+			BenchHttp ceilingHttp = new BenchHttp(server.baseUrl());
+			int orders = this.options.orders();
+			if (this.options.ceilingWarmup() > 0) {
+				PhaseStats warmup = runPhase("ceiling warmup", this.options.ceilingWarmup(), ceilingHttp);
+				this.log.printf("ceiling warmup: %d orders in %.1f s, %s (not counted)%n", warmup.done(),
+						warmup.elapsedSeconds(), PhaseStats.format(warmup.outcomes()));
+			}
+			CpuBudget budget = ProcStat.available() ? new CpuBudget(
+					List.of(CpuBudget.Group.ofPid("ceiling server", server.pid()),
+							CpuBudget.Group.ofPid("harness", ProcessHandle.current().pid())),
+					List.of(), ProcStat.clockTicks()) : new CpuBudget(List.of(), List.of(), 100);
+			CpuBudget.Snapshot before = cpuSnapshot(budget);
+			PhaseStats measured = runPhase("ceiling", orders, ceilingHttp);
+			CpuBudget.Snapshot after = cpuSnapshot(budget);
+			this.log.printf("ceiling: %d orders in %.1f s, %s%n", measured.done(), measured.elapsedSeconds(),
+					PhaseStats.format(measured.outcomes()));
+			return new CeilingRun(kind, server.javaOptions(), measured,
+					(before != null && after != null) ? budget.between(before, after) : null,
+					(after != null) ? budget.displayLabels(after) : Map.of(), null);
+		}
+		finally {
+			server.close();
+			this.log.println("ceiling: stopped");
+		}
 	}
 
 	// Setup
@@ -419,7 +612,7 @@ public final class OrderBench {
 
 	// Order phases
 
-	private PhaseStats runPhase(String phase, int orders) throws InterruptedException {
+	private PhaseStats runPhase(String phase, int orders, BenchHttp client) throws InterruptedException {
 		PhaseStats stats = new PhaseStats(orders);
 		int concurrency = this.options.concurrency();
 		Semaphore inFlight = new Semaphore(concurrency);
@@ -433,7 +626,7 @@ public final class OrderBench {
 				int sequence = i;
 				this.executor.execute(() -> {
 					try {
-						placeOrder(sequence, stats);
+						stats.record(sequence, placeOrder(client));
 					}
 					finally {
 						inFlight.release();
@@ -450,15 +643,68 @@ public final class OrderBench {
 		return stats;
 	}
 
-	private void placeOrder(int sequence, PhaseStats stats) {
+	/**
+	 * Sends the orders of the schedule at their intended times, whatever became of the
+	 * earlier ones, with at most {@code --max-in-flight} requests in flight. Each order's
+	 * latency counts from its intended time, so a send the cap or a slow sender held back
+	 * still shows its full wait.
+	 */
+	private OpenLoopStats runOpenLoop(String phase, SendSchedule schedule, PhaseStats stats)
+			throws InterruptedException {
+		int orders = schedule.size();
+		int cap = this.options.maxInFlight();
+		Semaphore inFlight = new Semaphore(cap);
+		stats.start();
+		long start = stats.startNanos();
+		// The intervals reach past the schedule by the time its last answers may take.
+		OpenLoopStats open = new OpenLoopStats(start, this.options.bucket().toNanos(),
+				Math.round(schedule.durationSeconds() * 1e9) + 2 * BenchHttp.REQUEST_TIMEOUT.toNanos());
+		ScheduledFuture<?> progress = progress(phase, orders, stats::done,
+				() -> String.format(Locale.ROOT, "202=%d refused=%d other=%d in-flight=%d held-back=%d",
+						stats.accepted(), stats.refused(), stats.errors(), cap - inFlight.availablePermits(),
+						open.heldBackCount()));
+		try {
+			for (int i = 0; i < orders; i++) {
+				long intended = start + schedule.offsetNanos(i);
+				for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+					LockSupport.parkNanos(wait);
+				}
+				if (!inFlight.tryAcquire()) {
+					open.heldBack();
+					inFlight.acquire();
+				}
+				int sequence = i;
+				this.executor.execute(() -> {
+					try {
+						Attempt attempt = placeOrder(this.http);
+						stats.record(sequence, attempt);
+						open.record(attempt.kind(), intended, attempt.sentNanos(), attempt.doneNanos());
+					}
+					finally {
+						inFlight.release();
+					}
+				});
+			}
+			inFlight.acquire(cap);
+			inFlight.release(cap);
+			stats.finish();
+		}
+		finally {
+			progress.cancel(false);
+		}
+		return open;
+	}
+
+	private Attempt placeOrder(BenchHttp client) {
+		long sent = System.nanoTime();
 		try {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			int studentIndex = random.nextInt(this.students.size());
-			Target target = this.targets.get(random.nextInt(this.targets.size()));
-			List<JsonNode> zone = target.merchant().deliveryBuildingIds();
-			List<MenuItem> items = target.items();
-			ObjectNode body = this.http.object();
-			body.set("merchantId", target.merchant().id());
+			Target merchant = this.targets.get(random.nextInt(this.targets.size()));
+			List<JsonNode> zone = merchant.merchant().deliveryBuildingIds();
+			List<MenuItem> items = merchant.items();
+			ObjectNode body = client.object();
+			body.set("merchantId", merchant.merchant().id());
 			body.set("deliveryBuildingId", zone.get(random.nextInt(zone.size())));
 			ArrayNode lines = body.putArray("items");
 			for (int index : distinct(random, items.size(), Math.min(this.options.itemsPerOrder(), items.size()))) {
@@ -466,47 +712,43 @@ public final class OrderBench {
 				line.set("itemId", items.get(index).itemId());
 				line.put("quantity", 1 + random.nextInt(2));
 			}
-			HttpRequest request = this.http.post(ORDERS, this.students.get(studentIndex).token(), body,
-					"Idempotency-Key", randomUuid(random).toString());
-			long started = System.nanoTime();
+			HttpRequest request = client.post(ORDERS, this.students.get(studentIndex).token(), body, "Idempotency-Key",
+					randomUuid(random).toString());
+			sent = System.nanoTime();
 			Answer answer;
 			try {
-				answer = this.http.send(request);
+				answer = client.send(request);
 			}
 			catch (HttpConnectTimeoutException ex) {
-				stats.recordNoAnswer("connect-timeout");
-				return;
+				return Attempt.noAnswer("connect-timeout", sent);
 			}
 			catch (HttpTimeoutException ex) {
-				stats.recordNoAnswer("timeout");
-				return;
+				return Attempt.noAnswer("timeout", sent);
 			}
 			catch (IOException ex) {
-				stats.recordNoAnswer("io-error/" + ex.getClass().getSimpleName());
-				return;
+				return Attempt.noAnswer("io-error/" + ex.getClass().getSimpleName(), sent);
 			}
-			long micros = (System.nanoTime() - started) / 1000;
+			long done = System.nanoTime();
 			Instant arrived = Instant.now();
-			JsonNode json = this.http.parse(answer.body());
+			JsonNode json = client.parse(answer.body());
 			if (answer.status() == 202) {
 				String orderId = BenchHttp.text(json.path("orderId"));
 				String status = BenchHttp.text(json.path("status"));
 				String outcome = (orderId == null) ? "202/no-orderId"
 						: "PLACED".equals(status) ? "202" : "202/status=" + status;
-				stats.recordAccepted(sequence, micros, outcome,
+				return new Attempt(Kind.ACCEPTED, 202, outcome, sent, done,
 						(orderId != null) ? new AcceptedOrder(orderId, studentIndex, arrived) : null);
 			}
-			else {
-				String code = BenchHttp.text(json.path("code"));
-				stats.recordRejected(micros, answer.status() + ((code != null) ? "/" + code : ""));
-			}
+			String code = BenchHttp.text(json.path("code"));
+			return new Attempt(Kind.ofStatus(answer.status()), answer.status(),
+					answer.status() + ((code != null) ? "/" + code : ""), sent, done, null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			stats.recordNoAnswer("interrupted");
+			return Attempt.noAnswer("interrupted", sent);
 		}
 		catch (RuntimeException ex) {
-			stats.recordNoAnswer("harness-error/" + ex.getClass().getSimpleName());
+			return Attempt.noAnswer("harness-error/" + ex.getClass().getSimpleName(), sent);
 		}
 	}
 
@@ -652,7 +894,6 @@ public final class OrderBench {
 		double acceptedPerSecond = measured.accepted() / seconds;
 		Histogram accepted = measured.acceptedLatency();
 		Histogram answers = measured.answerLatency();
-		Histogram persisted = timelines.latency();
 		PrintStream o = this.out;
 		o.println();
 		o.printf(Locale.ROOT,
@@ -664,8 +905,13 @@ public final class OrderBench {
 		o.println(row("  error codes", PhaseStats.format(measured.errorCodes())));
 		o.println(row("  POST latency, 202s", latencyLine(accepted)));
 		o.println(row("  POST latency, all", latencyLine(answers)));
+		reportTimelines(timelines);
+	}
+
+	private void reportTimelines(TimelineStats timelines) {
+		PrintStream o = this.out;
 		if (timelines.sampled() > 0) {
-			o.println(row("  202 -> PENDING_PAYMENT", latencyLine(persisted)));
+			o.println(row("  202 -> PENDING_PAYMENT", latencyLine(timelines.latency())));
 			o.println(row("", String.format(Locale.ROOT,
 					"sample %d: %d missing after 30 s, %d errors, %d clamped to 0 (persisted before the 202 arrived)",
 					timelines.sampled(), timelines.missing(), timelines.errorCount(), timelines.clamped())));
@@ -679,24 +925,309 @@ public final class OrderBench {
 		else {
 			o.println(row("  202 -> PENDING_PAYMENT", "not measured (no accepted order sampled)"));
 		}
+	}
+
+	private void reportOpenLoop(Window window, TimelineStats timelines) {
+		PhaseStats measured = window.measured();
+		OpenLoopStats open = window.open();
+		SendSchedule schedule = this.options.schedule();
+		double seconds = measured.elapsedSeconds();
+		double scheduleSeconds = schedule.durationSeconds();
+		double sending = Math.max(open.sendingSeconds(), 1e-9);
+		PrintStream o = this.out;
+		o.println();
+		o.printf(Locale.ROOT, "Measured phase, open loop: %s (warmup of %d orders, closed loop, not counted)%n",
+				describeSchedule(), this.options.warmup());
+		o.println(row("  offered", String.format(Locale.ROOT,
+				"%d sent in %.2f s = %.1f/s   (target %.1f/s over %.2f s; held back by the in-flight cap of %d: %d)",
+				measured.done(), sending, measured.done() / sending, schedule.size() / scheduleSeconds, scheduleSeconds,
+				this.options.maxInFlight(), open.heldBackCount())));
+		o.println(row("  sender lag", String.format(Locale.ROOT, "p50 %s  p99 %s  max %s   (sent - intended time)",
+				ms(open.senderLag(), 50, 2), ms(open.senderLag(), 99, 2), max(open.senderLag(), 2))));
+		o.println(row("  accepted (202)", String.format(Locale.ROOT, "%d = %.1f orders/s over %.2f s",
+				measured.accepted(), measured.accepted() / seconds, seconds)));
+		o.println(row("  refused (429/503)",
+				String.format(Locale.ROOT, "%d   (%s)   latency from intended: p50 %s  p99 %s  max %s",
+						measured.refused(), PhaseStats.format(refusedStatuses(measured)),
+						ms(open.refusedFromIntended(), 50, 2), ms(open.refusedFromIntended(), 99, 2),
+						max(open.refusedFromIntended(), 2))));
+		o.println(row("  errors", String.format(Locale.ROOT, "%d   (%s)", measured.errors(),
+				PhaseStats.format(errorOutcomes(measured)))));
+		o.println(row("  answers by status", PhaseStats.format(measured.statuses())));
+		o.println(row("  202s, from intended",
+				latencyLine(open.acceptedFromIntended()) + "  <- corrected for coordinated omission"));
+		o.println(row("  202s, from actual send",
+				latencyLine(open.acceptedService()) + "  <- what a closed-loop harness reports"));
+		reportTimelines(timelines);
+		o.println();
+		long bucketNanos = open.bucketNanos();
+		o.printf(Locale.ROOT, "Per %s: the target rate, what the harness sent, the answers that came back in"
+				+ " the interval,%n  and the latency (from the intended send time) of the 202s meant to leave in it:%n",
+				seconds(bucketNanos));
+		o.printf(Locale.ROOT, "  %-13s %9s %9s %10s %9s %8s %10s %10s%n", "interval s", "target/s", "sent/s",
+				"accepted/s", "refused/s", "errors/s", "p50 ms", "p99 ms");
+		RateCurve curve = schedule.curve();
+		int rows = Math.max(open.usedBuckets(), (int) Math.ceilDiv(Math.round(scheduleSeconds * 1e9), bucketNanos));
+		for (int i = 0; i < Math.min(rows, open.bucketCount()); i++) {
+			// Every row is a whole interval, also the one past the end of the schedule.
+			double from = i * bucketNanos / 1e9;
+			double to = (i + 1) * bucketNanos / 1e9;
+			double width = to - from;
+			OpenLoopStats.Bucket bucket = open.bucket(i);
+			Histogram latency = bucket.acceptedLatency;
+			o.printf(Locale.ROOT, "  %-13s %9.1f %9.1f %10.1f %9.1f %8.1f %10s %10s%n",
+					String.format(Locale.ROOT, "%s-%s", trim(from), trim(to)), curve.meanRate(from, to),
+					bucket.sent.sum() / width, bucket.accepted.sum() / width, bucket.refused.sum() / width,
+					bucket.errors.sum() / width, number(latency, 50), number(latency, 99));
+		}
+	}
+
+	private String describeSchedule() {
+		return switch (this.options.mode()) {
+			case RATE -> String.format(Locale.ROOT, "constant rate %s orders/s, %d orders over %.2f s",
+					decimal(this.options.rate()), this.options.orders(), this.options.duration().toNanos() / 1e9);
+			case LUNCH -> {
+				LunchCurve curve = new LunchCurve(this.options.peakRate(), this.options.duration().toNanos() / 1e9);
+				yield String.format(Locale.ROOT,
+						"lunch curve, peak %s orders/s at %.1f s of %.1f s, %d orders (mean %.1f/s)",
+						decimal(this.options.peakRate()), curve.peakSeconds(), curve.durationSeconds(),
+						this.options.orders(), this.options.orders() / curve.durationSeconds());
+			}
+			case CLOSED -> "closed loop";
+		};
+	}
+
+	/** Ceiling, CPU table and persistence of the measured window. */
+	private void reportWindow(Window window, CeilingRun ceiling) {
+		PrintStream o = this.out;
+		double accepted = window.measured().accepted() / window.measured().elapsedSeconds();
+		if (ceiling != null) {
+			o.println();
+			if (ceiling.failure() != null) {
+				o.println("Ceiling: not measured: " + ceiling.failure());
+			}
+			else {
+				PhaseStats c = ceiling.measured();
+				o.printf(Locale.ROOT,
+						"Ceiling: %s, JVM %s, the same harness closed loop with %d in flight, %d orders (+%d warmup)%n",
+						ceiling.title(), String.join(" ", ceiling.javaOptions()), this.options.concurrency(),
+						c.planned(), this.options.ceilingWarmup());
+				o.println(row("  accepted (202)",
+						String.format(Locale.ROOT, "%d = %.1f orders/s in %.2f s   (%s)", c.accepted(),
+								ceiling.acceptedPerSecond(), c.elapsedSeconds(), PhaseStats.format(c.statuses()))));
+				o.println(row("  POST latency, 202s", latencyLine(c.acceptedLatency())));
+				if (ceiling.cpu() != null) {
+					for (CpuBudget.GroupUsage group : ceiling.cpu().groups()) {
+						o.println(row("  CPU, " + group.label(),
+								String.format(Locale.ROOT, "%.1f %% of the box (%.2f cores)",
+										ceiling.cpu().share(group.ticks()) * 100,
+										ceiling.cpu().seconds(group.ticks()) / ceiling.cpu().wallSeconds())));
+					}
+					o.println(row("  CPU, rest of the box",
+							String.format(Locale.ROOT, "%.1f %%", ceiling.cpu().restShare() * 100)));
+					disturbance(ceiling.cpu()).ifPresent((warning) -> o.println(row("  warning", warning)));
+				}
+				o.println(row("  order path / ceiling", ratio(accepted, ceiling)));
+			}
+		}
+		o.println();
+		CpuBudget.Usage cpu = window.cpu();
+		if (cpu != null) {
+			o.printf(Locale.ROOT,
+					"CPU during the measured phase: %.2f s x %d cores = %.1f core-s, %d accepted orders (/proc, %d ticks/s)%n",
+					cpu.wallSeconds(), cpu.cores(), cpu.wallSeconds() * cpu.cores(), window.measured().accepted(),
+					cpu.clockTicks());
+			CpuBudget.table(cpu, window.cpuLabels(), window.measured().accepted()).forEach(o::println);
+			disturbance(cpu).ifPresent((warning) -> o.println("  warning: " + warning));
+		}
+		else {
+			o.println("CPU during the measured phase: not measured");
+		}
+		o.println();
+		o.println("Persistence over the measured phase:");
+		PersistenceProbe.Snapshot before = window.persistedBefore();
+		PersistenceProbe.Snapshot after = window.persistedAfter();
+		if (before.persisted() >= 0 && after.persisted() >= 0) {
+			o.println(row("  persisted orders", String.format(Locale.ROOT,
+					"%d rows added to %s in %.2f s = %.1f/s   (database %s; accepted %.1f/s)",
+					after.persisted() - before.persisted(), PersistenceProbe.ORDERS_TABLE,
+					(after.nanos() - before.nanos()) / 1e9, window.persistedPerSecond(), window.database(), accepted)));
+		}
+		else {
+			o.println(row("  persisted orders", "not measured"));
+		}
+		if (after.lag() >= 0) {
+			o.println(row("  Kafka consumer lag",
+					String.format(Locale.ROOT, "%d records at the start, %d at the end   (%s on %s)", before.lag(),
+							after.lag(), PersistenceProbe.PERSISTER_GROUP, PersistenceProbe.ORDERS_TOPIC)));
+		}
+		else {
+			o.println(row("  Kafka consumer lag", "not measured"));
+		}
+		for (String note : window.notes()) {
+			o.println(row("  note", note));
+		}
+	}
+
+	private void summary(Window window, TimelineStats timelines, CeilingRun ceiling) {
+		PhaseStats measured = window.measured();
+		double seconds = measured.elapsedSeconds();
+		double acceptedPerSecond = measured.accepted() / seconds;
+		Histogram accepted = measured.acceptedLatency();
+		Histogram answers = measured.answerLatency();
+		Histogram persisted = timelines.latency();
+		PrintStream o = this.out;
 		o.println();
 		o.println("```");
-		o.printf(Locale.ROOT,
-				"Lunchrush order-path benchmark  (orders=%d students=%d concurrency=%d items-per-order=%d"
-						+ " warmup=%d, %s)%n",
-				this.options.orders(), this.options.totalStudents(), this.options.concurrency(),
-				this.options.itemsPerOrder(), this.options.warmup(), machine());
-		o.println(row("accepted orders/s", String.format(Locale.ROOT, "%.1f", acceptedPerSecond)));
-		o.println(row("POST /api/v1/orders p50", String.format(Locale.ROOT, "%s   p90: %s   p99: %s   max: %s   (202s)",
-				ms(accepted, 50, 2), ms(accepted, 90, 2), ms(accepted, 99, 2), max(accepted, 2))));
-		o.println(row("  same, all answers, p50", String.format(Locale.ROOT, "%s   p90: %s   p99: %s   max: %s",
-				ms(answers, 50, 2), ms(answers, 90, 2), ms(answers, 99, 2), max(answers, 2))));
+		if (this.options.openLoop()) {
+			OpenLoopStats open = window.open();
+			Histogram fromIntended = open.acceptedFromIntended();
+			String shape = (this.options.mode() == BenchOptions.Mode.LUNCH)
+					? String.format(Locale.ROOT, "scenario=lunch peak-rate=%s duration=%s",
+							decimal(this.options.peakRate()), seconds(this.options.duration().toNanos()))
+					: String.format(Locale.ROOT, "rate=%s duration=%s", decimal(this.options.rate()),
+							seconds(this.options.duration().toNanos()));
+			o.printf(Locale.ROOT,
+					"Lunchrush order-path benchmark, open loop  (%s orders=%d students=%d max-in-flight=%d"
+							+ " items-per-order=%d warmup=%d, %s)%n",
+					shape, measured.planned(), this.options.totalStudents(), this.options.maxInFlight(),
+					this.options.itemsPerOrder(), this.options.warmup(), machine());
+			o.println(row("offered orders/s",
+					String.format(Locale.ROOT, "%.1f   (target %.1f)",
+							measured.done() / Math.max(open.sendingSeconds(), 1e-9),
+							measured.planned() / this.options.schedule().durationSeconds())));
+			o.println(row("accepted orders/s", String.format(Locale.ROOT, "%.1f", acceptedPerSecond)));
+			o.println(row("refused (429/503)", String.format(Locale.ROOT, "%d   p50 %s   p99 %s   (from intended send)",
+					measured.refused(), ms(open.refusedFromIntended(), 50, 2), ms(open.refusedFromIntended(), 99, 2))));
+			o.println(row("errors", String.format(Locale.ROOT, "%d", measured.errors())));
+			o.println(row("POST from intended, p50", String.format(Locale.ROOT,
+					"%s   p90: %s   p99: %s   max: %s   (202s, corrected for coordinated omission)",
+					ms(fromIntended, 50, 2), ms(fromIntended, 90, 2), ms(fromIntended, 99, 2), max(fromIntended, 2))));
+		}
+		else {
+			o.printf(Locale.ROOT,
+					"Lunchrush order-path benchmark  (orders=%d students=%d concurrency=%d items-per-order=%d"
+							+ " warmup=%d, %s)%n",
+					this.options.orders(), this.options.totalStudents(), this.options.concurrency(),
+					this.options.itemsPerOrder(), this.options.warmup(), machine());
+			o.println(row("accepted orders/s", String.format(Locale.ROOT, "%.1f", acceptedPerSecond)));
+			o.println(row("POST /api/v1/orders p50",
+					String.format(Locale.ROOT, "%s   p90: %s   p99: %s   max: %s   (202s)", ms(accepted, 50, 2),
+							ms(accepted, 90, 2), ms(accepted, 99, 2), max(accepted, 2))));
+			o.println(row("  same, all answers, p50", String.format(Locale.ROOT, "%s   p90: %s   p99: %s   max: %s",
+					ms(answers, 50, 2), ms(answers, 90, 2), ms(answers, 99, 2), max(answers, 2))));
+		}
 		o.println(row("202 -> PENDING_PAYMENT",
 				String.format(Locale.ROOT, "p50 %s   p99 %s   max %s   (sample %d, %d missing)", ms(persisted, 50, 1),
 						ms(persisted, 99, 1), max(persisted, 1), timelines.sampled(),
 						timelines.missing() + timelines.errorCount())));
 		o.println(row("answers", PhaseStats.format(measured.outcomes())));
+		if (ceiling != null) {
+			if (ceiling.failure() != null) {
+				o.println(row("ceiling accepted/s", "not measured"));
+			}
+			else {
+				o.println(row("ceiling accepted/s", String.format(Locale.ROOT, "%.1f   (%s, closed loop, %d in flight)",
+						ceiling.acceptedPerSecond(), ceiling.title(), this.options.concurrency())));
+				o.println(row("order path / ceiling", ratio(acceptedPerSecond, ceiling)));
+			}
+		}
+		double persistedPerSecond = window.persistedPerSecond();
+		o.println(row("persisted orders/s",
+				((persistedPerSecond >= 0) ? String.format(Locale.ROOT, "%.1f", persistedPerSecond) : "n/a")
+						+ "   Kafka lag at end: "
+						+ ((window.persistedAfter().lag() >= 0) ? window.persistedAfter().lag() : "n/a")));
+		CpuBudget.Usage cpu = window.cpu();
+		if (cpu != null) {
+			String ceilingRest = (ceiling != null && ceiling.cpu() != null)
+					? String.format(Locale.ROOT, ", %.1f %% during the ceiling's", ceiling.cpu().restShare() * 100)
+					: "";
+			o.println(row("other load on the box", String.format(Locale.ROOT,
+					"%.1f %% of the box during the measured phase%s", cpu.restShare() * 100, ceilingRest)));
+			CpuBudget.GroupUsage harness = cpu.group("harness");
+			if (harness != null) {
+				o.println(row("harness CPU",
+						String.format(Locale.ROOT, "%.1f %% of the box (%.2f of %d cores)",
+								cpu.share(harness.ticks()) * 100, cpu.seconds(harness.ticks()) / cpu.wallSeconds(),
+								cpu.cores())));
+			}
+			if (measured.accepted() > 0) {
+				StringBuilder perOrder = new StringBuilder();
+				for (CpuBudget.GroupUsage group : cpu.groups()) {
+					if (group.processes() > 0) {
+						perOrder.append(String.format(Locale.ROOT, "%s %.3f  ", group.label(),
+								cpu.seconds(group.ticks()) * 1000 / measured.accepted()));
+					}
+				}
+				perOrder.append(String.format(Locale.ROOT, "whole box %.3f",
+						cpu.seconds(cpu.boxBusyTicks()) * 1000 / measured.accepted()));
+				o.println(row("CPU ms per order", perOrder.toString()));
+			}
+		}
 		o.println("```");
+	}
+
+	/**
+	 * A warning when processes outside the benchmark took a noticeable share of the box
+	 * during a phase: its figures then measure the neighbours too.
+	 */
+	private static Optional<String> disturbance(CpuBudget.Usage cpu) {
+		double rest = cpu.restShare();
+		if (rest < DISTURBED_SHARE) {
+			return Optional.empty();
+		}
+		return Optional.of(String.format(Locale.ROOT,
+				"other processes took %.0f %% of the box during this phase (other builds or benchmarks?):"
+						+ " its figures are disturbed; compare only runs on a quiet box",
+				rest * 100));
+	}
+
+	private String ratio(double acceptedPerSecond, CeilingRun ceiling) {
+		double ceilingRate = ceiling.acceptedPerSecond();
+		if (ceilingRate <= 0) {
+			return "n/a (the ceiling accepted nothing)";
+		}
+		String ratio = String.format(Locale.ROOT, "%.3f   (%.1f / %.1f accepted orders/s)",
+				acceptedPerSecond / ceilingRate, acceptedPerSecond, ceilingRate);
+		return this.options.openLoop() ? ratio + "; open loop: the offered load bounds the numerator" : ratio;
+	}
+
+	private static Map<String, Long> refusedStatuses(PhaseStats stats) {
+		Map<String, Long> refused = new LinkedHashMap<>();
+		stats.statuses().forEach((status, count) -> {
+			if (status.equals("429") || status.equals("503")) {
+				refused.put(status, count);
+			}
+		});
+		return refused;
+	}
+
+	private static Map<String, Long> errorOutcomes(PhaseStats stats) {
+		Map<String, Long> errors = new LinkedHashMap<>();
+		stats.outcomes().forEach((outcome, count) -> {
+			if (!outcome.startsWith("202") && !outcome.startsWith("429") && !outcome.startsWith("503")) {
+				errors.put(outcome, count);
+			}
+		});
+		return errors;
+	}
+
+	private static String seconds(long nanos) {
+		return trim(nanos / 1e9) + "s";
+	}
+
+	private static String trim(double value) {
+		String text = String.format(Locale.ROOT, "%.3f", value);
+		return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+	}
+
+	private static String decimal(double value) {
+		return trim(value);
+	}
+
+	private static String number(Histogram histogram, double percentile) {
+		return (histogram.getTotalCount() == 0) ? "-"
+				: String.format(Locale.ROOT, "%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
 	}
 
 	private static String row(String label, String value) {
@@ -706,10 +1237,14 @@ public final class OrderBench {
 	private String machine() {
 		int cores = Runtime.getRuntime().availableProcessors();
 		String host = URI.create(this.options.baseUrl()).getHost();
-		boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-				|| host.equals("::1");
-		return local ? cores + " cores shared with PostgreSQL/Redis/RabbitMQ/Kafka and this harness"
+		return isLocal(this.options.baseUrl())
+				? cores + " cores shared with PostgreSQL/Redis/RabbitMQ/Kafka and this harness"
 				: "harness on " + cores + " cores, platform at " + host;
+	}
+
+	private static boolean isLocal(String url) {
+		String host = URI.create(url).getHost();
+		return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
 	}
 
 	private static String latencyLine(Histogram histogram) {

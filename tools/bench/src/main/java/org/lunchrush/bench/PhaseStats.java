@@ -27,6 +27,8 @@ final class PhaseStats {
 
 	private final Histogram answerLatency = new ConcurrentHistogram(3);
 
+	private final Histogram refusedLatency = new ConcurrentHistogram(3);
+
 	private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 
 	private final AtomicLong done = new AtomicLong();
@@ -50,6 +52,27 @@ final class PhaseStats {
 
 	void finish() {
 		this.endNanos = System.nanoTime();
+	}
+
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	/**
+	 * Records one order request.
+	 * @param sequence the order's number in the phase
+	 * @param attempt what came of it
+	 */
+	void record(int sequence, Attempt attempt) {
+		switch (attempt.kind()) {
+			case ACCEPTED -> recordAccepted(sequence, attempt.micros(), attempt.outcome(), attempt.order());
+			case REFUSED -> {
+				this.refusedLatency.recordValue(attempt.micros());
+				recordRejected(attempt.micros(), attempt.outcome());
+			}
+			case OTHER -> recordRejected(attempt.micros(), attempt.outcome());
+			case NO_ANSWER -> recordNoAnswer(attempt.outcome());
+		}
 	}
 
 	void recordAccepted(int sequence, long micros, String outcome, AcceptedOrder order) {
@@ -92,6 +115,26 @@ final class PhaseStats {
 
 	Histogram answerLatency() {
 		return this.answerLatency;
+	}
+
+	/**
+	 * Latency of the answers that refused an order for load ({@code 429}, {@code 503}).
+	 * @return the histogram, microseconds
+	 */
+	Histogram refusedLatency() {
+		return this.refusedLatency;
+	}
+
+	long refused() {
+		return this.refusedLatency.getTotalCount();
+	}
+
+	/**
+	 * Orders neither accepted nor refused for load: other answers and no answer.
+	 * @return the count
+	 */
+	long errors() {
+		return done() - accepted() - refused();
 	}
 
 	double elapsedSeconds() {
