@@ -1,13 +1,28 @@
 package org.lunchrush.bench;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,26 +30,76 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one shared HTTP/1.1 client of the harness and the JSON helpers around it.
+ * The HTTP/1.1 client of the harness and the JSON helpers around it.
+ *
+ * <p>
+ * The transport is Apache HttpClient 5 classic: it writes the request and reads the
+ * answer with blocking I/O on the calling (virtual) thread over a pooled keep-alive
+ * connection, where the JDK's {@code java.net.http.HttpClient} handed every request
+ * across its selector thread, executor and future chains and cost as much CPU per order
+ * as the platform under test. No retries, no redirects, no cookies, no authentication, no
+ * content compression: a request is sent once, as built here, and its answer is returned
+ * as it came.
+ *
+ * <p>
+ * The pool holds up to {@code maxConnections} connections per route (the harness passes
+ * at least the most requests it ever has in flight, so a request never waits for a
+ * connection); connections left idle for more than a second are checked before reuse.
+ * {@link #REQUEST_TIMEOUT} bounds the wait for a pooled connection and for the answer
+ * (Apache's response timeout: no byte of the answer for that long),
+ * {@link #CONNECT_TIMEOUT} the connect.
  */
-final class BenchHttp {
+final class BenchHttp implements AutoCloseable {
 
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
 	private static final int SETUP_ATTEMPTS = 6;
 
-	private final HttpClient client;
+	private final CloseableHttpClient client;
+
+	private final RequestConfig defaults;
 
 	private final String baseUrl;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	BenchHttp(String baseUrl) {
+	/**
+	 * A client for one base URL.
+	 * @param baseUrl the base URL, without a trailing slash
+	 * @param maxConnections the most connections to one host and port at once: at least
+	 * the requests in flight
+	 */
+	BenchHttp(String baseUrl, int maxConnections) {
 		this.baseUrl = baseUrl;
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.followRedirects(HttpClient.Redirect.NEVER)
+		this.defaults = RequestConfig.custom()
+			.setConnectionRequestTimeout(Timeout.of(REQUEST_TIMEOUT))
+			.setResponseTimeout(Timeout.of(REQUEST_TIMEOUT))
+			.setRedirectsEnabled(false)
+			.setAuthenticationEnabled(false)
+			.setContentCompressionEnabled(false)
+			.setExpectContinueEnabled(false)
+			.setProtocolUpgradeEnabled(false)
+			.build();
+		this.client = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setMaxConnPerRoute(maxConnections)
+				// the base URL and the management port are two routes
+				.setMaxConnTotal(2 * maxConnections)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
+					.setSocketTimeout(Timeout.of(REQUEST_TIMEOUT))
+					.setValidateAfterInactivity(TimeValue.ofSeconds(1))
+					.build())
+				.build())
+			.setDefaultRequestConfig(this.defaults)
+			.disableAutomaticRetries()
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.disableContentCompression()
+			.disableConnectionState()
 			.build();
 	}
 
@@ -46,8 +111,8 @@ final class BenchHttp {
 		return this.json.createObjectNode();
 	}
 
-	HttpRequest get(String path, String token) {
-		return builder(path, token).GET().build();
+	Request get(String path, String token) {
+		return new Request("GET", URI.create(this.baseUrl + path), headers(token), null, REQUEST_TIMEOUT);
 	}
 
 	/**
@@ -58,38 +123,99 @@ final class BenchHttp {
 	 * @param headers further headers as name, value, name, value, …
 	 * @return the request
 	 */
-	HttpRequest post(String path, String token, JsonNode body, String... headers) {
-		HttpRequest.Builder builder = builder(path, token).header("Content-Type", "application/json");
+	Request post(String path, String token, JsonNode body, String... headers) {
+		List<Header> all = headers(token);
+		all.add(new Header("Content-Type", "application/json"));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
-			builder.header(headers[i], headers[i + 1]);
+			all.add(new Header(headers[i], headers[i + 1]));
 		}
-		return builder
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body), StandardCharsets.UTF_8))
-			.build();
+		return new Request("POST", URI.create(this.baseUrl + path), all, this.json.writeValueAsString(body),
+				REQUEST_TIMEOUT);
 	}
 
-	HttpRequest put(String path, String token, JsonNode body) {
-		return builder(path, token).header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body), StandardCharsets.UTF_8))
-			.build();
+	Request put(String path, String token, JsonNode body) {
+		List<Header> all = headers(token);
+		all.add(new Header("Content-Type", "application/json"));
+		return new Request("PUT", URI.create(this.baseUrl + path), all, this.json.writeValueAsString(body),
+				REQUEST_TIMEOUT);
 	}
 
-	HttpRequest.Builder builder(String path, String token) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.timeout(REQUEST_TIMEOUT)
-			.header("Accept", "application/json")
-			.header("Accept-Language", "en");
+	private static List<Header> headers(String token) {
+		List<Header> headers = new ArrayList<>(6);
+		headers.add(new Header("Accept", "application/json"));
+		headers.add(new Header("Accept-Language", "en"));
 		if (token != null) {
-			builder.header("Authorization", "Bearer " + token);
+			headers.add(new Header("Authorization", "Bearer " + token));
 		}
-		return builder;
+		return headers;
 	}
 
-	Answer send(HttpRequest request) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.client.send(request,
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		return new Answer(response.statusCode(), response.body(),
-				response.headers().firstValue("Retry-After").orElse(null));
+	/**
+	 * Sends the request on the calling thread and reads the whole answer.
+	 * @param request the request
+	 * @return the answer, whatever its status
+	 * @throws IOException when no answer came: connection refused, closed without an
+	 * answer, timeouts ({@link #noAnswer(IOException)} names them)
+	 * @throws InterruptedException if the thread was interrupted while sending or waiting
+	 */
+	Answer send(Request request) throws IOException, InterruptedException {
+		HttpUriRequestBase message = new HttpUriRequestBase(request.method(), request.uri());
+		for (Header header : request.headers()) {
+			message.addHeader(header.name(), header.value());
+		}
+		if (request.body() != null) {
+			// No content type on the entity: the request carries its own header.
+			message.setEntity(new ByteArrayEntity(request.body().getBytes(StandardCharsets.UTF_8), null));
+		}
+		if (!REQUEST_TIMEOUT.equals(request.timeout())) {
+			message.setConfig(RequestConfig.copy(this.defaults)
+				.setConnectionRequestTimeout(Timeout.of(request.timeout()))
+				.setResponseTimeout(Timeout.of(request.timeout()))
+				.build());
+		}
+		try {
+			return this.client.execute(message, BenchHttp::answer);
+		}
+		catch (IOException ex) {
+			if (Thread.interrupted()) {
+				InterruptedException interrupted = new InterruptedException("interrupted during " + request.method());
+				interrupted.initCause(ex);
+				throw interrupted;
+			}
+			throw ex;
+		}
+	}
+
+	private static Answer answer(ClassicHttpResponse response) throws IOException {
+		HttpEntity entity = response.getEntity();
+		byte[] bytes = (entity != null) ? EntityUtils.toByteArray(entity) : null;
+		NameValuePair retryAfter = response.getFirstHeader("Retry-After");
+		return new Answer(response.getCode(), (bytes != null) ? new String(bytes, StandardCharsets.UTF_8) : "",
+				(retryAfter != null) ? retryAfter.getValue() : null);
+	}
+
+	/**
+	 * The outcome key of a request that got no answer: {@code connect-timeout},
+	 * {@code timeout} (no answer within the request timeout) or
+	 * {@code io-error/<exception>} (for example {@code HttpHostConnectException} for a
+	 * refused connection, {@code NoHttpResponseException} for one closed without an
+	 * answer).
+	 * @param ex what {@link #send(Request)} threw
+	 * @return the outcome key
+	 */
+	static String noAnswer(IOException ex) {
+		if (ex instanceof ConnectTimeoutException) {
+			return "connect-timeout";
+		}
+		if (ex instanceof SocketTimeoutException) {
+			return "timeout";
+		}
+		return "io-error/" + ex.getClass().getSimpleName();
+	}
+
+	@Override
+	public void close() {
+		this.client.close(CloseMode.IMMEDIATE);
 	}
 
 	/**
@@ -100,7 +226,7 @@ final class BenchHttp {
 	 * @return the last answer
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	Answer sendForSetup(HttpRequest request, String what) throws InterruptedException {
+	Answer sendForSetup(Request request, String what) throws InterruptedException {
 		Answer answer = null;
 		for (int attempt = 1; attempt <= SETUP_ATTEMPTS; attempt++) {
 			try {
@@ -156,6 +282,43 @@ final class BenchHttp {
 			message = cause.getMessage();
 		}
 		return ex.getClass().getSimpleName() + ((message != null && !message.isBlank()) ? ": " + message : "");
+	}
+
+	/**
+	 * One request, as the harness builds it and the transport sends it.
+	 *
+	 * @param method {@code GET}, {@code POST}, …
+	 * @param uri the absolute URI
+	 * @param headers the headers, in order
+	 * @param body the body, sent as UTF-8, {@code null} for none
+	 * @param timeout how long to wait for the answer
+	 */
+	record Request(String method, URI uri, List<Header> headers, String body, Duration timeout) {
+
+		Request {
+			headers = List.copyOf(headers);
+		}
+
+		/**
+		 * A bare {@code GET} without headers.
+		 * @param uri the absolute URI
+		 * @param timeout how long to wait for the answer
+		 * @return the request
+		 */
+		static Request get(URI uri, Duration timeout) {
+			return new Request("GET", uri, List.of(), null, timeout);
+		}
+
+	}
+
+	/**
+	 * One request header.
+	 *
+	 * @param name the name
+	 * @param value the value
+	 */
+	record Header(String name, String value) {
+
 	}
 
 	/**

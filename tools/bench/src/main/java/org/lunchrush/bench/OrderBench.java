@@ -5,10 +5,7 @@ import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -38,6 +35,7 @@ import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
 import org.lunchrush.bench.BenchHttp.Answer;
+import org.lunchrush.bench.BenchHttp.Request;
 import org.lunchrush.bench.BenchOptions.Ceiling;
 import org.lunchrush.bench.Catalog.Account;
 import org.lunchrush.bench.Catalog.Merchant;
@@ -96,7 +94,19 @@ public final class OrderBench {
 
 	OrderBench(BenchOptions options) {
 		this.options = options;
-		this.http = new BenchHttp(options.baseUrl());
+		this.http = new BenchHttp(options.baseUrl(), connections(options));
+	}
+
+	/**
+	 * Connections the shared client may hold to one host and port: the most requests the
+	 * harness ever has in flight (the closed-loop phases, the open-loop cap, setup and
+	 * the timeline checks), so that no request waits for a connection.
+	 * @param options the options
+	 * @return the pool's limit per route
+	 */
+	static int connections(BenchOptions options) {
+		int most = Math.max(Math.max(SETUP_CONCURRENCY, TIMELINE_CONCURRENCY), options.concurrency());
+		return options.openLoop() ? Math.max(most, options.maxInFlight()) : most;
 	}
 
 	public static void main(String[] args) {
@@ -306,8 +316,7 @@ public final class OrderBench {
 			this.log.println("bench: warning: " + ex.getMessage());
 			return new CeilingRun(kind, List.of(), null, null, Map.of(), ex.getMessage());
 		}
-		try {
-			BenchHttp ceilingHttp = new BenchHttp(server.baseUrl());
+		try (BenchHttp ceilingHttp = new BenchHttp(server.baseUrl(), this.options.concurrency())) {
 			int orders = this.options.orders();
 			if (this.options.ceilingWarmup() > 0) {
 				PhaseStats warmup = runPhase("ceiling warmup", this.options.ceilingWarmup(), ceilingHttp);
@@ -337,24 +346,19 @@ public final class OrderBench {
 
 	private void checkReachable() throws InterruptedException {
 		// Probes live on the management port, not on the public one the orders go to.
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(this.options.managementUrl() + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
+		Request request = Request.get(URI.create(this.options.managementUrl() + "/actuator/health/readiness"),
+				Duration.ofSeconds(10));
 		Answer answer;
 		try {
 			answer = this.http.send(request);
 		}
 		catch (IOException ex) {
 			String reason = BenchHttp.describe(ex);
-			if (ex instanceof ConnectException) {
+			if (ex instanceof UnknownHostException) {
+				reason = "unknown host";
+			}
+			else if (ex instanceof ConnectException) {
 				reason = "connection refused, nothing listens there";
-				for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-					if (cause instanceof UnresolvedAddressException) {
-						reason = "unknown host";
-					}
-				}
 			}
 			throw BenchFailure.unusable("Lunchrush is not reachable at " + this.options.managementUrl() + " (" + reason
 					+ "). Start it with ./lunchrush up, or point --base-url and --management-url at it.");
@@ -712,21 +716,15 @@ public final class OrderBench {
 				line.set("itemId", items.get(index).itemId());
 				line.put("quantity", 1 + random.nextInt(2));
 			}
-			HttpRequest request = client.post(ORDERS, this.students.get(studentIndex).token(), body, "Idempotency-Key",
+			Request request = client.post(ORDERS, this.students.get(studentIndex).token(), body, "Idempotency-Key",
 					randomUuid(random).toString());
 			sent = System.nanoTime();
 			Answer answer;
 			try {
 				answer = client.send(request);
 			}
-			catch (HttpConnectTimeoutException ex) {
-				return Attempt.noAnswer("connect-timeout", sent);
-			}
-			catch (HttpTimeoutException ex) {
-				return Attempt.noAnswer("timeout", sent);
-			}
 			catch (IOException ex) {
-				return Attempt.noAnswer("io-error/" + ex.getClass().getSimpleName(), sent);
+				return Attempt.noAnswer(BenchHttp.noAnswer(ex), sent);
 			}
 			long done = System.nanoTime();
 			Instant arrived = Instant.now();
@@ -817,7 +815,7 @@ public final class OrderBench {
 	 */
 	private void checkTimeline(AcceptedOrder order, TimelineStats stats) {
 		String path = ORDERS + "/" + encode(order.orderId()) + "/timeline";
-		HttpRequest request = this.http.get(path, this.students.get(order.studentIndex()).token());
+		Request request = this.http.get(path, this.students.get(order.studentIndex()).token());
 		Instant deadline = order.acceptedAt().plus(PERSIST_DEADLINE);
 		long pause = 100;
 		try {
