@@ -146,7 +146,8 @@ class SecurityConfiguration {
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
-		return new VerifiedTokens(decoder, Clock.systemUTC(), 200_000, Duration.ofMinutes(10));
+		// About 2 KB a token: 50,000 tokens seen in ten minutes hold about 100 MB.
+		return new VerifiedTokens(decoder, Clock.systemUTC(), 50_000, Duration.ofMinutes(10));
 	}
 
 	@Bean
