@@ -118,18 +118,15 @@ public final class PlatformProcess {
 			throw new IllegalStateException("The platform is already running");
 		}
 		this.incarnation++;
-		Path jar = extracted(this.directory.resolve("app"));
-		List<String> command = new ArrayList<>(List.of(ChildProcesses.javaCommand(), "-Xms256m", "-Xmx1g",
-				// Names the directory, so that a leftover can be told from any other
-				// java.
-				"-Dlunchrush.test.process=" + this.directory, "-jar", jar.toString()));
+		// One extracted layout and AOT cache for every packaged platform of the build, as
+		// one install of `./lunchrush up` has one.
+		Path jar = extracted(TestInfrastructure.buildDirectory().resolve("platform-app"));
+		List<String> command = new ArrayList<>(List.of(ChildProcesses.javaCommand(), "-Xms256m", "-Xmx1g"));
+		command.addAll(aotCache(jar.getParent(), command.subList(1, command.size())));
+		// Names the directory, so that a leftover can be told from any other java.
+		command.addAll(List.of("-Dlunchrush.test.process=" + this.directory, "-jar", jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile());
-		Map<String, String> environment = builder.environment();
-		// Only what is set here configures the platform, not the test JVM's environment.
-		environment.keySet()
-			.removeIf((key) -> key.startsWith("LUNCHRUSH_") || key.startsWith("SPRING_") || key.startsWith("KAFKA_")
-					|| key.startsWith("LOGGING_") || key.startsWith("SERVER_") || key.startsWith("MANAGEMENT_"));
-		environment.putAll(environment());
+		configure(builder.environment());
 		this.process = ChildProcesses.start(builder, log(), this.pidFile);
 		awaitReady();
 	}
@@ -166,6 +163,48 @@ public final class PlatformProcess {
 	}
 
 	/**
+	 * Only what is set here configures the platform, not the test JVM's environment.
+	 */
+	private void configure(Map<String, String> environment) {
+		environment.keySet()
+			.removeIf((key) -> key.startsWith("LUNCHRUSH_") || key.startsWith("SPRING_") || key.startsWith("KAFKA_")
+					|| key.startsWith("LOGGING_") || key.startsWith("SERVER_") || key.startsWith("MANAGEMENT_"));
+		environment.putAll(environment());
+	}
+
+	/**
+	 * The JVM's AOT cache of the extracted layout, made by {@code ./lunchrush train-app}
+	 * (a training start with this platform's configuration, the first time) exactly as
+	 * {@code ./lunchrush up} makes it.
+	 * @return the options that use it, none when its training run failed
+	 */
+	private List<String> aotCache(Path layout, List<String> javaOptions) {
+		List<String> train = new ArrayList<>(List.of("bash", script().toString(), "train-app", layout.toString()));
+		train.addAll(javaOptions);
+		ProcessBuilder builder = new ProcessBuilder(train).redirectError(ProcessBuilder.Redirect.INHERIT);
+		configure(builder.environment());
+		try {
+			Process training = builder.start();
+			String output = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!training.waitFor(180, TimeUnit.SECONDS) || training.exitValue() != 0) {
+				throw new IllegalStateException("./lunchrush train-app failed: " + output);
+			}
+			return output.lines().filter((line) -> !line.isBlank()).toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Path script() {
+		return TestInfrastructure.buildDirectory().getParent().getParent().resolve("lunchrush");
+	}
+
+	/**
 	 * The packaged jar's extracted layout, made by {@code ./lunchrush extract-app}
 	 * exactly as {@code ./lunchrush up} makes it before it starts the platform.
 	 * @return the jar to run with {@code java -jar}
@@ -175,9 +214,8 @@ public final class PlatformProcess {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: the package phase builds it (./mvnw verify)");
 		}
-		Path script = TestInfrastructure.buildDirectory().getParent().getParent().resolve("lunchrush");
 		try {
-			Process extract = new ProcessBuilder("bash", script.toString(), "extract-app", jar.toString(),
+			Process extract = new ProcessBuilder("bash", script().toString(), "extract-app", jar.toString(),
 					directory.toString())
 				.redirectErrorStream(true)
 				.start();
