@@ -42,11 +42,13 @@ import java.util.regex.Pattern;
  * @param dbUrl JDBC URL of the platform's database for persisted orders, {@code null} to
  * skip
  * @param dbUser database user
+ * @param stockReads reads per second of an item's live stock during the measured phase, 0
+ * for none
  */
 record BenchOptions(String baseUrl, String managementUrl, int orders, int students, int concurrency, int warmup,
 		int timelineSample, int itemsPerOrder, Mode mode, double rate, Duration duration, double peakRate,
 		Duration bucket, int maxInFlight, Ceiling ceiling, int ceilingWarmup, String appPid, String kafkaPid,
-		String kafkaBootstrap, String dbUrl, String dbUser) {
+		String kafkaBootstrap, String dbUrl, String dbUser, double stockReads) {
 
 	static final int VIP_STUDENTS = 10;
 
@@ -115,6 +117,9 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 			                          127.0.0.1:5432/lunchrush); none to skip; the password comes from
 			                          $LUNCHRUSH_DB_PASSWORD
 			  --db-user USER          its user (default $LUNCHRUSH_DB_USER or postgres)
+			  --stock-reads R         a student reads a menu's live stock R times a second during the
+			                          measured phase, on a client of its own, and its latency is
+			                          reported (default 20; 0 for none)
 			  --help                  print this help
 
 			The ceiling server is a child process started with the platform's JVM options
@@ -130,7 +135,7 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 	private static final List<String> NAMES = List.of("base-url", "management-url", "orders", "students", "concurrency",
 			"warmup", "timeline-sample", "items-per-order", "rate", "scenario", "duration", "peak-rate", "bucket",
 			"max-in-flight", "ceiling", "ceiling-warmup", "no-ceiling", "app-pid", "kafka-pid", "kafka-bootstrap",
-			"db-url", "db-user");
+			"db-url", "db-user", "stock-reads");
 
 	/** Options that take no value. */
 	private static final Set<String> FLAGS = Set.of("no-ceiling");
@@ -210,6 +215,7 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 						+ env.getOrDefault("LUNCHRUSH_DB_PORT", "5432") + "/"
 						+ env.getOrDefault("LUNCHRUSH_DB_NAME", "lunchrush"));
 		values.put("db-user", env.getOrDefault("LUNCHRUSH_DB_USER", "postgres"));
+		values.put("stock-reads", "20");
 		Set<String> given = new HashSet<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -321,7 +327,8 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 				number(values.get("items-per-order"), "items-per-order", 1, 50), mode, rate, duration, peakRate, bucket,
 				number(values.get("max-in-flight"), "max-in-flight", 1, 100_000), ceiling(values.get("ceiling")),
 				ceilingWarmup, optional(values.get("app-pid")), optional(values.get("kafka-pid")),
-				optional(values.get("kafka-bootstrap")), optional(values.get("db-url")), values.get("db-user").strip());
+				optional(values.get("kafka-bootstrap")), optional(values.get("db-url")), values.get("db-user").strip(),
+				decimal(values.get("stock-reads"), "stock-reads", 0, 1000));
 	}
 
 	/**

@@ -155,13 +155,20 @@ public final class OrderBench {
 			CpuBudget.Snapshot cpuBefore = cpuSnapshot(budget);
 			PhaseStats measured;
 			OpenLoopStats open = null;
-			if (this.options.openLoop()) {
-				SendSchedule schedule = this.options.schedule();
-				measured = new PhaseStats(schedule.size());
-				open = runOpenLoop("measure", schedule, measured);
-			}
-			else {
-				measured = runPhase("measure", this.options.orders(), this.http);
+			StockReads.Result stock;
+			try (StockReads reads = stockReads()) {
+				if (reads != null) {
+					reads.start();
+				}
+				if (this.options.openLoop()) {
+					SendSchedule schedule = this.options.schedule();
+					measured = new PhaseStats(schedule.size());
+					open = runOpenLoop("measure", schedule, measured);
+				}
+				else {
+					measured = runPhase("measure", this.options.orders(), this.http);
+				}
+				stock = (reads != null) ? reads.stop() : null;
 			}
 			CpuBudget.Snapshot cpuAfter = cpuSnapshot(budget);
 			PersistenceProbe.Snapshot persistedAfter = probe.atEnd();
@@ -169,7 +176,7 @@ public final class OrderBench {
 			notes.addAll(probe.notes());
 			window = new Window(measured, open, cpuUsage(budget, cpuBefore, cpuAfter, notes),
 					(cpuAfter != null) ? budget.displayLabels(cpuAfter) : Map.of(), persistedBefore, persistedAfter,
-					probe.database(), notes);
+					probe.database(), stock, notes);
 		}
 		PhaseStats measured = window.measured();
 		this.log.printf("measure: %d orders in %.1f s, %s%n", measured.done(), measured.elapsedSeconds(),
@@ -217,11 +224,12 @@ public final class OrderBench {
 	 * @param persistedBefore persisted orders and lag at the start
 	 * @param persistedAfter persisted orders and lag at the end
 	 * @param database the database counted in, {@code null} if none
+	 * @param stockReads the live-stock reads made alongside, {@code null} if none
 	 * @param notes what could not be measured, and why
 	 */
 	private record Window(PhaseStats measured, OpenLoopStats open, CpuBudget.Usage cpu, Map<String, String> cpuLabels,
 			PersistenceProbe.Snapshot persistedBefore, PersistenceProbe.Snapshot persistedAfter, String database,
-			List<String> notes) {
+			StockReads.Result stockReads, List<String> notes) {
 
 		double persistedPerSecond() {
 			if (this.persistedBefore.persisted() < 0 || this.persistedAfter.persisted() < 0) {
@@ -255,6 +263,21 @@ public final class OrderBench {
 					: "bare Spring MVC endpoint, Tomcat, virtual threads";
 		}
 
+	}
+
+	/**
+	 * @return the live-stock reads of the measured phase, not started; {@code null} when
+	 * none are asked for
+	 */
+	private StockReads stockReads() {
+		if (this.options.stockReads() <= 0 || this.targets.isEmpty()) {
+			return null;
+		}
+		List<String> menus = this.targets.stream()
+			.map((target) -> "/api/v1/merchants/" + encode(target.merchant().key()) + "/menu")
+			.toList();
+		return new StockReads(this.options.baseUrl(), menus, this.students.getFirst().token(),
+				this.options.stockReads());
 	}
 
 	private PersistenceProbe openProbe() {
@@ -1120,6 +1143,10 @@ public final class OrderBench {
 						ms(persisted, 99, 1), max(persisted, 1), timelines.sampled(),
 						timelines.missing() + timelines.errorCount())));
 		o.println(row("answers", PhaseStats.format(measured.outcomes())));
+		if (window.stockReads() != null) {
+			o.println(row("live stock read", window.stockReads().describe() + String.format(Locale.ROOT,
+					"   (GET menu, %s/s alongside, from intended send)", decimal(this.options.stockReads()))));
+		}
 		if (ceiling != null) {
 			if (ceiling.failure() != null) {
 				o.println(row("ceiling accepted/s", "not measured"));
