@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -14,8 +16,13 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ConnectionEndpoint;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -59,6 +66,8 @@ final class BenchHttp implements AutoCloseable {
 
 	private final CloseableHttpClient client;
 
+	private final PoolingHttpClientConnectionManager connections;
+
 	private final RequestConfig defaults;
 
 	private final String baseUrl;
@@ -82,17 +91,18 @@ final class BenchHttp implements AutoCloseable {
 			.setExpectContinueEnabled(false)
 			.setProtocolUpgradeEnabled(false)
 			.build();
-		this.client = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setMaxConnPerRoute(maxConnections)
-				// the base URL and the management port are two routes
-				.setMaxConnTotal(2 * maxConnections)
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
-					.setSocketTimeout(Timeout.of(REQUEST_TIMEOUT))
-					.setValidateAfterInactivity(TimeValue.ofSeconds(1))
-					.build())
+		this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnPerRoute(maxConnections)
+			// the base URL and the management port are two routes
+			.setMaxConnTotal(2 * maxConnections)
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
+				.setSocketTimeout(Timeout.of(REQUEST_TIMEOUT))
+				.setValidateAfterInactivity(TimeValue.ofSeconds(1))
 				.build())
+			.build();
+		this.client = HttpClients.custom()
+			.setConnectionManager(this.connections)
 			.setDefaultRequestConfig(this.defaults)
 			.disableAutomaticRetries()
 			.disableRedirectHandling()
@@ -211,6 +221,41 @@ final class BenchHttp implements AutoCloseable {
 			return "timeout";
 		}
 		return "io-error/" + ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * Opens connections to the base URL and leaves them idle in the pool, as wrk2 opens
+	 * its connections before it measures: the first second of an open-loop phase then
+	 * measures the platform, not the harness connecting hundreds of times at once.
+	 * @param count connections the pool should hold to the base URL
+	 * @return the connections now idle in the pool for the base URL
+	 * @throws IOException if one cannot be opened
+	 */
+	int preconnect(int count) throws IOException, InterruptedException {
+		HttpRoute route = new HttpRoute(HttpHost.create(URI.create(this.baseUrl)));
+		List<ConnectionEndpoint> opened = new ArrayList<>();
+		try {
+			while (opened.size() < count) {
+				ConnectionEndpoint endpoint = this.connections
+					.lease("preconnect-" + opened.size(), route, Timeout.of(CONNECT_TIMEOUT), null)
+					.get(Timeout.of(CONNECT_TIMEOUT));
+				opened.add(endpoint);
+				if (!endpoint.isConnected()) {
+					this.connections.connect(endpoint, Timeout.of(CONNECT_TIMEOUT), HttpClientContext.create());
+				}
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IOException("could not open connection " + (opened.size() + 1) + " of " + count + " to "
+					+ this.baseUrl + ": " + ex, ex);
+		}
+		finally {
+			for (ConnectionEndpoint endpoint : opened) {
+				// Reusable, kept until the platform closes it.
+				this.connections.release(endpoint, null, TimeValue.NEG_ONE_MILLISECOND);
+			}
+		}
+		return this.connections.getStats(route).getAvailable();
 	}
 
 	@Override

@@ -146,6 +146,9 @@ public final class OrderBench {
 			this.log.printf("warmup: %d orders in %.1f s, %s (not counted)%n", warmup.done(), warmup.elapsedSeconds(),
 					PhaseStats.format(warmup.outcomes()));
 		}
+		if (this.options.openLoop()) {
+			preconnect();
+		}
 		Window window;
 		try (PersistenceProbe probe = openProbe()) {
 			String database = (probe.database() != null) ? probe.database()
@@ -263,6 +266,28 @@ public final class OrderBench {
 					: "bare Spring MVC endpoint, Tomcat, virtual threads";
 		}
 
+	}
+
+	/**
+	 * Opens, before an open-loop phase, the connections it is expected to need: as many
+	 * as its peak rate keeps in flight if answers took 100 ms, at least
+	 * {@code --concurrency} and at most {@code --max-in-flight}. As wrk2 opens its
+	 * connections before it measures; without it a flood's first seconds measured the
+	 * harness's own JVM opening hundreds of connections at once (issue 13).
+	 */
+	private void preconnect() throws InterruptedException {
+		double peak = (this.options.mode() == BenchOptions.Mode.LUNCH) ? this.options.peakRate() : this.options.rate();
+		int wanted = Math.min(this.options.maxInFlight(),
+				Math.max(this.options.concurrency(), (int) Math.ceil(peak * 0.1)));
+		long started = System.nanoTime();
+		try {
+			int idle = this.http.preconnect(wanted);
+			this.log.printf(Locale.ROOT, "open loop: %d connections open before the measured phase (%.1f s)%n", idle,
+					(System.nanoTime() - started) / 1e9);
+		}
+		catch (IOException ex) {
+			this.log.println("open loop: warning: " + ex.getMessage() + "; the phase opens the rest as it goes");
+		}
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -227,6 +228,27 @@ class BenchHttpTest {
 		assertThat(OrderBench.connections(few)).isEqualTo(16);
 		BenchOptions open = BenchOptions.parse(new String[] { "--rate", "300", "--max-in-flight", "1000" }, Map.of());
 		assertThat(OrderBench.connections(open)).isEqualTo(1000);
+	}
+
+	@Test
+	void preconnectOpensTheConnectionsAPhaseWillNeedAndTheRequestsThenReuseThem() throws Exception {
+		Set<String> peers = ConcurrentHashMap.newKeySet();
+		HttpServer server = server();
+		server.createContext("/api/v1/merchants", (exchange) -> {
+			peers.add(exchange.getRemoteAddress().toString());
+			exchange.sendResponseHeaders(200, 2);
+			exchange.getResponseBody().write("[]".getBytes(StandardCharsets.UTF_8));
+			exchange.close();
+		});
+		BenchHttp http = client(server, 8);
+
+		assertThat(http.preconnect(5)).isEqualTo(5);
+		assertThat(http.preconnect(5)).as("already open").isEqualTo(5);
+		for (int i = 0; i < 5; i++) {
+			assertThat(http.send(http.get("/api/v1/merchants", "T0K")).status()).isEqualTo(200);
+		}
+		// One at a time, so one pooled connection serves them all: no new one was opened.
+		assertThat(peers).hasSize(1);
 	}
 
 	private HttpServer server() throws IOException {
