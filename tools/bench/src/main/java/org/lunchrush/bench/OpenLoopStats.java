@@ -82,6 +82,11 @@ final class OpenLoopStats {
 		/** Latency from the intended time of the 202s meant to leave in the interval. */
 		final Histogram acceptedLatency = new ConcurrentHistogram(3);
 
+		/**
+		 * Latency from the intended time of the refusals meant to leave in the interval.
+		 */
+		final Histogram refusedLatency = new ConcurrentHistogram(3);
+
 	}
 
 	/**
@@ -131,6 +136,7 @@ final class OpenLoopStats {
 			case REFUSED -> {
 				this.refusedFromIntended.recordValue(fromIntended);
 				answered.refused.increment();
+				bucketOf(intendedNanos).refusedLatency.recordValue(fromIntended);
 			}
 			case OTHER, NO_ANSWER -> answered.errors.increment();
 		}

@@ -1008,10 +1008,10 @@ public final class OrderBench {
 		o.println();
 		long bucketNanos = open.bucketNanos();
 		o.printf(Locale.ROOT, "Per %s: the target rate, what the harness sent, the answers that came back in"
-				+ " the interval,%n  and the latency (from the intended send time) of the 202s meant to leave in it:%n",
-				seconds(bucketNanos));
-		o.printf(Locale.ROOT, "  %-13s %9s %9s %10s %9s %8s %10s %10s%n", "interval s", "target/s", "sent/s",
-				"accepted/s", "refused/s", "errors/s", "p50 ms", "p99 ms");
+				+ " the interval,%n  and the latency (from the intended send time) of the 202s and of the refusals"
+				+ " meant to leave in it:%n", seconds(bucketNanos));
+		o.printf(Locale.ROOT, "  %-13s %9s %9s %10s %9s %8s %10s %10s %11s%n", "interval s", "target/s", "sent/s",
+				"accepted/s", "refused/s", "errors/s", "p50 ms", "p99 ms", "refused p99");
 		RateCurve curve = schedule.curve();
 		int rows = Math.max(open.usedBuckets(), (int) Math.ceilDiv(Math.round(scheduleSeconds * 1e9), bucketNanos));
 		for (int i = 0; i < Math.min(rows, open.bucketCount()); i++) {
@@ -1021,10 +1021,11 @@ public final class OrderBench {
 			double width = to - from;
 			OpenLoopStats.Bucket bucket = open.bucket(i);
 			Histogram latency = bucket.acceptedLatency;
-			o.printf(Locale.ROOT, "  %-13s %9.1f %9.1f %10.1f %9.1f %8.1f %10s %10s%n",
+			o.printf(Locale.ROOT, "  %-13s %9.1f %9.1f %10.1f %9.1f %8.1f %10s %10s %11s%n",
 					String.format(Locale.ROOT, "%s-%s", trim(from), trim(to)), curve.meanRate(from, to),
 					bucket.sent.sum() / width, bucket.accepted.sum() / width, bucket.refused.sum() / width,
-					bucket.errors.sum() / width, number(latency, 50), number(latency, 99));
+					bucket.errors.sum() / width, number(latency, 50), number(latency, 99),
+					number(bucket.refusedLatency, 99));
 		}
 	}
 

@@ -90,6 +90,24 @@ class BenchOptionsTest {
 		assertThat(options.bucket()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(options.maxInFlight()).isEqualTo(1000);
 		assertThat(options.schedule().size()).isEqualTo(7500);
+		assertThat(options.stockReads()).isEqualTo(20.0);
+	}
+
+	@Test
+	void anOpenLoopWarmsTheHarnessUpLongerUnlessTold() {
+		assertThat(parse("--rate", "250").warmup()).isEqualTo(20_000);
+		assertThat(parse("--scenario", "lunch").warmup()).isEqualTo(20_000);
+		assertThat(parse("--rate", "250", "--warmup", "0").warmup()).isZero();
+		assertThat(parse("--warmup", "5").warmup()).isEqualTo(5);
+	}
+
+	@Test
+	void stockReadsTakeARateOrZero() {
+		assertThat(parse("--stock-reads", "0").stockReads()).isZero();
+		assertThat(parse("--stock-reads", "2.5").stockReads()).isEqualTo(2.5);
+		assertThatThrownBy(() -> parse("--stock-reads", "-1")).isInstanceOf(BenchFailure.class)
+			.hasMessageContaining("--stock-reads");
+		assertThatThrownBy(() -> parse("--stock-reads", "lots")).isInstanceOf(BenchFailure.class);
 	}
 
 	@Test
