@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether intake is limited at all
  * @param studentCapacity orders one student may place per {@code studentPeriod} (also the
  * burst)
- * @param intakeCapacity orders the whole platform accepts per {@code intakePeriod}
+ * @param intakeCapacity orders the whole platform accepts per {@code intakePeriod}: it
+ * guards what every instance shares and no instance adds to, the one Redis core (sized in
+ * docs/benchmarks.md from its measured CPU per order)
  * @param maxInFlight order requests one instance works on at once; one more is refused
  * with {@code 503 BUSY} at once (see {@link IntakeAdmission})
  */
@@ -21,7 +23,7 @@ record RateLimitProperties(boolean enabled, int studentCapacity, Duration studen
 	RateLimitProperties {
 		studentCapacity = (studentCapacity > 0) ? studentCapacity : 30;
 		studentPeriod = (studentPeriod != null) ? studentPeriod : Duration.ofMinutes(1);
-		intakeCapacity = (intakeCapacity > 0) ? intakeCapacity : 5_000;
+		intakeCapacity = (intakeCapacity > 0) ? intakeCapacity : 8_000;
 		intakePeriod = (intakePeriod != null) ? intakePeriod : Duration.ofSeconds(1);
 		maxInFlight = (maxInFlight > 0) ? maxInFlight : 128;
 	}
