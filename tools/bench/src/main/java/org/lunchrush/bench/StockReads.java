@@ -142,10 +142,6 @@ final class StockReads implements AutoCloseable {
 							? String.format(Locale.ROOT, ", %d failed (last: %s)", this.failed, this.lastFailure) : "");
 		}
 
-		double p99Millis() {
-			return ms(0.99);
-		}
-
 		private double ms(double quantile) {
 			return this.latency.getValueAtPercentile(quantile * 100) / 1e6;
 		}
