@@ -76,11 +76,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the other integration tests): in the JVM they share, their cached Spring contexts
  * keep schedulers and consumers running, and on a clean CI run of 2026-12-05 (2 cores)
  * cold start 2 there left 89 of 500 requests unanswered after 10 s, every route slow
- * alike. On its own, a cold start answers the burst within 4.5 to 6.5 s (2026-12-06, five
- * cold starts); profiled (async-profiler, the burst only), its 10 s of CPU are a third
- * BCrypt (the 50 logins, about 68 ms each), a third the JIT compiling, a third the
- * requests themselves; class loading is under 2 %. A warm platform answers the same burst
- * within 3 to 4 s: the logins' hashing is the floor.
+ * alike. On its own, a cold start answers the burst within 4.3 to 6.7 s (2026-12-06,
+ * every run of five cold starts, alone and in CI); profiled (async-profiler, the burst
+ * only), its 10 s of CPU are a third BCrypt (the 50 logins, about 68 ms each), a third
+ * the JIT compiling, a third the requests themselves; class loading is under 2 %. A warm
+ * platform answers the same burst within 3 to 4 s: the logins' hashing is the floor.
  */
 class ColdStartBurstIT {
 
