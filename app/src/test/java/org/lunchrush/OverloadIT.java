@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +27,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Overload is answered, not queued (issue 13 §4): with room for only four order requests
- * at once, a burst of 300 gets {@code 202} for those that found room and {@code 503 BUSY}
- * with {@code Retry-After} and 系统繁忙，请稍后再试 for the rest. A refused order reserved nothing,
- * the refusals are counted in the metrics, and the invariant check finds nothing.
+ * at once, a burst of 300 gets {@code 202} for those that found room and
+ * {@code 429 RATE_LIMITED} (scope {@code capacity}) with {@code Retry-After} and
+ * 系统繁忙，请稍后再试 for the rest, in English when asked, over a connection that stays open. A
+ * refused order reserved nothing, the refusals are counted in the metrics, and the
+ * invariant check finds nothing.
  */
 class OverloadIT {
 
@@ -69,17 +72,25 @@ class OverloadIT {
 			List<HttpResponse<String>> answers = burst(platform, students, order);
 
 			List<HttpResponse<String>> accepted = answers.stream().filter((a) -> a.statusCode() == 202).toList();
-			List<HttpResponse<String>> refused = answers.stream().filter((a) -> a.statusCode() == 503).toList();
-			assertThat(accepted.size() + refused.size()).as("only 202 and 503 BUSY").isEqualTo(BURST);
+			List<HttpResponse<String>> refused = answers.stream().filter((a) -> a.statusCode() == 429).toList();
+			assertThat(accepted.size() + refused.size()).as("only 202 and 429").isEqualTo(BURST);
 			assertThat(accepted).isNotEmpty();
 			assertThat(refused).as("a burst of %d against room for 4", BURST).isNotEmpty();
 			for (HttpResponse<String> refusal : refused) {
 				JsonNode body = Api.json().readTree(refusal.body());
-				assertThat(body.path("code").asString()).isEqualTo("BUSY");
-				assertThat(body.path("message").asString()).isEqualTo("系统繁忙，请稍后再试");
+				boolean english = refusal.request().headers().firstValue("Accept-Language").isPresent();
+				assertThat(body.path("code").asString()).isEqualTo("RATE_LIMITED");
+				assertThat(body.path("message").asString())
+					.isEqualTo(english ? "Too many requests, please retry shortly" : "系统繁忙，请稍后再试");
+				assertThat(body.path("details").path("scope").asString()).isEqualTo("capacity");
 				assertThat(body.path("details").path("reason").asString()).isEqualTo("intake at capacity");
 				assertThat(refusal.headers().firstValue("Retry-After")).hasValue("1");
+				assertThat(refusal.headers().firstValue("Connection")).as("the connection stays open")
+					.isNotEqualTo(Optional.of("close"));
 			}
+			assertThat(refused).as("refusals in both languages")
+				.anyMatch((a) -> a.request().headers().firstValue("Accept-Language").isPresent())
+				.anyMatch((a) -> a.request().headers().firstValue("Accept-Language").isEmpty());
 			assertThat(api.get("/api/v1/merchants/" + merchantId + "/menu", students.get(0))
 				.body()
 				.get(0)
@@ -107,8 +118,11 @@ class OverloadIT {
 				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < BURST; i++) {
 				Session student = students.get(i % students.size());
-				HttpRequest request = HttpRequest.newBuilder(intake)
-					.header("Authorization", "Bearer " + student.token())
+				HttpRequest.Builder builder = HttpRequest.newBuilder(intake);
+				if (i % 2 == 1) {
+					builder.header("Accept-Language", "en");
+				}
+				HttpRequest request = builder.header("Authorization", "Bearer " + student.token())
 					.header("Content-Type", "application/json")
 					.header("Idempotency-Key", UUID.randomUUID().toString())
 					.timeout(Duration.ofSeconds(30))

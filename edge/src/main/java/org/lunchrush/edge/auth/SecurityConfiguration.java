@@ -7,8 +7,6 @@ import java.time.Duration;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.servlet.Filter;
-import org.lunchrush.edge.ratelimit.IntakeAdmission;
 import org.lunchrush.edge.ratelimit.IntakeRateLimitFilter;
 import org.lunchrush.edge.web.ErrorResponses;
 import org.lunchrush.kernel.ErrorCode;
@@ -49,8 +47,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ErrorResponses errors, JwtDecoder decoder,
-			ObjectProvider<IntakeAdmission> admission, ObjectProvider<IntakeRateLimitFilter> intakeLimits,
-			AccountStates accountStates, Environment environment) throws Exception {
+			ObjectProvider<IntakeRateLimitFilter> intakeLimits, AccountStates accountStates, Environment environment)
+			throws Exception {
 		// The same chain guards the management port (Spring Boot hands it to the
 		// management server too). On a port of its own, bound to the loopback interface
 		// by default, probes and metrics answer without a token, and the public port has
@@ -100,16 +98,11 @@ class SecurityConfiguration {
 		// A verified token still needs an account that lets it in (not a bean, so the
 		// servlet container does not run it a second time outside this chain).
 		http.addFilterAfter(new AccountStateFilter(accountStates, errors), BearerTokenAuthenticationFilter.class);
-		// Only authenticated, authorised intake requests are admitted (at most so many at
-		// once) and then meet the token buckets.
-		Class<? extends Filter> before = AuthorizationFilter.class;
-		IntakeAdmission admit = admission.getIfAvailable();
-		if (admit != null) {
-			http.addFilterAfter(admit, AuthorizationFilter.class);
-			before = IntakeAdmission.class;
-		}
+		// Authenticated, authorised intake requests meet the token buckets (admission,
+		// the
+		// in-flight limit, came before the servlet filters: IntakeAdmission).
 		for (IntakeRateLimitFilter limit : intakeLimits.orderedStream().toList()) {
-			http.addFilterAfter(limit, before);
+			http.addFilterAfter(limit, AuthorizationFilter.class);
 		}
 		return http.build();
 	}

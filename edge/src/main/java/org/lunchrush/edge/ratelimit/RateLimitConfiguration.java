@@ -18,12 +18,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.lunchrush.edge.web.ErrorResponses;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.function.SingletonSupplier;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -57,8 +61,12 @@ class RateLimitConfiguration {
 		return new IntakeRateLimitFilter(rateLimitBuckets, properties, errors);
 	}
 
+	/**
+	 * The in-flight limit of {@link IntakeAdmission}: a bulkhead that never waits, its
+	 * state and refusals in the metrics.
+	 */
 	@Bean
-	IntakeAdmission intakeAdmission(RateLimitProperties properties, ErrorResponses errors, MeterRegistry meters) {
+	Bulkhead intakeBulkhead(RateLimitProperties properties, MeterRegistry meters) {
 		BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
 			.maxConcurrentCalls(properties.maxInFlight())
 			.maxWaitDuration(Duration.ZERO)
@@ -70,14 +78,19 @@ class RateLimitConfiguration {
 			.tag("reason", "capacity")
 			.register(meters);
 		bulkhead.getEventPublisher().onCallRejected((event) -> refused.increment());
-		return new IntakeAdmission(bulkhead, errors);
+		return bulkhead;
 	}
 
+	/**
+	 * Admission as a valve of the application's context, ahead of every servlet filter.
+	 * Its beans are resolved on the first request, so the web server does not pull them
+	 * in while it is being made.
+	 */
 	@Bean
-	FilterRegistrationBean<IntakeAdmission> intakeAdmissionRegistration(IntakeAdmission filter) {
-		FilterRegistrationBean<IntakeAdmission> registration = new FilterRegistrationBean<>(filter);
-		registration.setEnabled(false);
-		return registration;
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> intakeAdmission(ObjectProvider<Bulkhead> bulkhead,
+			ObjectProvider<ErrorResponses> errors) {
+		return (factory) -> factory.addContextValves(new IntakeAdmission(SingletonSupplier.of(bulkhead::getObject),
+				SingletonSupplier.of(errors::getObject)));
 	}
 
 	/**

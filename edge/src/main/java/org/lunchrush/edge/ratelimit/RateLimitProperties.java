@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * guards what every instance shares and no instance adds to, the one Redis core (sized in
  * docs/benchmarks.md from its measured CPU per order)
  * @param maxInFlight order requests one instance works on at once; one more is refused
- * with {@code 503 BUSY} at once (see {@link IntakeAdmission})
+ * with {@code 429 RATE_LIMITED} at once (see {@link IntakeAdmission})
  */
 @ConfigurationProperties("lunchrush.rate-limit")
 record RateLimitProperties(boolean enabled, int studentCapacity, Duration studentPeriod, int intakeCapacity,

@@ -35,7 +35,26 @@ public class ErrorResponses {
 	}
 
 	public Map<String, Object> body(ErrorCode code, Map<String, ?> details, HttpServletRequest request) {
-		Locale locale = this.locales.resolveLocale(request);
+		return body(code, details, locale(request));
+	}
+
+	/**
+	 * @return the language the API answers this request in: Chinese unless it asks for
+	 * English, always one of the two
+	 */
+	public Locale locale(HttpServletRequest request) {
+		return this.locales.resolveLocale(request);
+	}
+
+	/**
+	 * @return the error body in the given language as JSON bytes, for an answer made once
+	 * and written many times
+	 */
+	public byte[] json(ErrorCode code, Map<String, ?> details, Locale locale) {
+		return this.json.writeValueAsBytes(body(code, details, locale));
+	}
+
+	private Map<String, Object> body(ErrorCode code, Map<String, ?> details, Locale locale) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", code.name());
 		body.put("message", this.messages.getMessage("error." + code.name(), null, code.name(), locale));
