@@ -2,6 +2,7 @@ package org.lunchrush;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.lunchrush.support.Api.Response;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A student hammering 下单 hits their token bucket (40 a minute in the tests) and is told
- * to come back later, before any stock is reserved.
+ * to come back later, before any stock is reserved, however the path is spelled.
  */
 class RateLimitIT extends IntegrationTest {
 
@@ -41,6 +42,12 @@ class RateLimitIT extends IntegrationTest {
 		assertThat(limited.code()).isEqualTo("RATE_LIMITED");
 		assertThat(limited.body().path("message").asString()).isEqualTo("系统繁忙，请稍后再试");
 		assertThat(Integer.parseInt(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+		for (String spelling : new String[] { "/api/v1/%6Frders", "/api/v1/ord%65rs", "/api/%761/orders" }) {
+			Response encoded = api().post(spelling, student, orderBody(merchant, itemId, 1), "Idempotency-Key",
+					UUID.randomUUID().toString());
+			assertThat(encoded.status()).as("%s is the intake path too: %s", spelling, encoded.raw().body())
+				.isEqualTo(429);
+		}
 		assertThat(stockLeft(merchantId, itemId)).as("only accepted orders reserved stock")
 			.isEqualTo(before - statuses.get(202));
 		assertThat(placeOrder(student(151), orderBody(merchant, itemId, 1)).status())

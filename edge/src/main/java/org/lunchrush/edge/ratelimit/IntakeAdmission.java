@@ -66,7 +66,10 @@ public final class IntakeAdmission extends ValveBase {
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		if (!isIntake(request.getMethod(), request.getRequestURI())) {
+		// The decoded, normalised path, as Tomcat maps it and Spring matches it: the raw
+		// URI
+		// would let /api/v1/%6Frders past the limit to the same controller.
+		if (!isIntake(request.getMethod(), request.getDecodedRequestURI())) {
 			getNext().invoke(request, response);
 			return;
 		}
