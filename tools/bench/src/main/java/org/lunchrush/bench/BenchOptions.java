@@ -129,8 +129,9 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 			  --help                  print this help
 
 			The ceiling server is a child process started with the platform's JVM options
-			($LUNCHRUSH_JAVA_OPTS, default -Xms512m -Xmx2g) on the same JDK, warmed up and measured
-			closed loop with the same concurrency and order count, then stopped.
+			($LUNCHRUSH_JAVA_OPTS, default -Xms512m -Xmx2g -XX:MaxGCPauseMillis=20) on the same
+			JDK, warmed up and measured closed loop with the same concurrency and order count,
+			then stopped.
 			All demo accounts use the password demo123. Before the run the harness logs in as
 			merchant1, merchant2, ... and raises today's stock of their items, so the run measures
 			accepts rather than SOLD_OUT answers.

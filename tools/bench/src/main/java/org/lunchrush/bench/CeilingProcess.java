@@ -26,7 +26,7 @@ import org.lunchrush.bench.ceiling.CeilingServer;
  */
 final class CeilingProcess implements AutoCloseable {
 
-	static final String DEFAULT_JAVA_OPTS = "-Xms512m -Xmx2g";
+	static final String DEFAULT_JAVA_OPTS = "-Xms512m -Xmx2g -XX:MaxGCPauseMillis=20";
 
 	private static final long START_TIMEOUT_SECONDS = 90;
 
