@@ -99,8 +99,7 @@ class SecurityConfiguration {
 		// servlet container does not run it a second time outside this chain).
 		http.addFilterAfter(new AccountStateFilter(accountStates, errors), BearerTokenAuthenticationFilter.class);
 		// Authenticated, authorised intake requests meet the token buckets (admission,
-		// the
-		// in-flight limit, came before the servlet filters: IntakeAdmission).
+		// the in-flight limit, came before the servlet filters: IntakeAdmission).
 		for (IntakeRateLimitFilter limit : intakeLimits.orderedStream().toList()) {
 			http.addFilterAfter(limit, AuthorizationFilter.class);
 		}

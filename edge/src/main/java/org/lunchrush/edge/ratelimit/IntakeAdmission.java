@@ -17,18 +17,21 @@ import org.lunchrush.kernel.ErrorCode;
 /**
  * Overload is answered, not queued: at most {@code lunchrush.rate-limit.max-in-flight}
  * order requests are inside this instance at once (a Resilience4j bulkhead that never
- * waits). One more is refused at once with {@code 503 BUSY}, {@code Retry-After: 1} and
- * 系统繁忙，请稍后再试. By Little's law the limit is the measured capacity times the latency worth
- * waiting for (docs/benchmarks.md).
+ * waits). One more is refused at once with {@code 429 RATE_LIMITED} (scope
+ * {@code capacity}), {@code Retry-After: 1} and 系统繁忙，请稍后再试. By Little's law the limit is
+ * the measured capacity times the latency worth waiting for (docs/benchmarks.md).
+ * <p>
+ * {@code 429}, not {@code 503}: Tomcat closes the connection after every {@code 503} it
+ * answers, so under a flood each refusal cost the client a new connection and the
+ * platform an accept and a close, and refusals waited seconds behind that churn. With
+ * {@code 429} the connection stays open (docs/benchmarks.md, 2026-12-06).
  * <p>
  * A Tomcat valve of the application's context, so it runs before the servlet filters: a
- * refusal costs the platform Tomcat's parsing and a body made once per language, not the
- * request filters, the security chain and an error body written by Jackson (which cost
- * about 0.3 ms of CPU per refusal, as much as the harness's own request, when the refusal
- * was a security filter; docs/benchmarks.md). So under a flood an unknown caller is told
- * {@code 503}, not {@code 401}: admission comes before the token is read. An admitted
- * request meets authentication, the token buckets and intake as before, and holds its
- * place until its answer is written.
+ * refusal costs Tomcat's parsing and a body made once per language, not the request
+ * filters, the security chain and an error body written by Jackson. So under a flood an
+ * unknown caller is told {@code 429}, not {@code 401}: admission comes before the token
+ * is read. An admitted request meets authentication, the token buckets and intake as
+ * before, and holds its place until its answer is written.
  */
 public final class IntakeAdmission extends ValveBase {
 
@@ -66,9 +69,8 @@ public final class IntakeAdmission extends ValveBase {
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		// The decoded, normalised path, as Tomcat maps it and Spring matches it: the raw
-		// URI
-		// would let /api/v1/%6Frders past the limit to the same controller.
+		// The decoded, normalised path, as Tomcat maps it and Spring matches it: the
+		// raw URI would let /api/v1/%6Frders past the limit to the same controller.
 		if (!isIntake(request.getMethod(), request.getDecodedRequestURI())) {
 			getNext().invoke(request, response);
 			return;

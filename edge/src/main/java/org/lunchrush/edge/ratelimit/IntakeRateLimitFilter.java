@@ -63,10 +63,8 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// The decoded, normalised path the request is mapped by (the dispatcher serves
-		// "/",
-		// so the servlet path is all of it): the raw URI would let /api/v1/%6Frders,
-		// which
-		// reaches the same controller, past the buckets.
+		// "/", so the servlet path is all of it): the raw URI would let
+		// /api/v1/%6Frders, which reaches the same controller, past the buckets.
 		return !("POST".equals(request.getMethod()) && INTAKE.equals(request.getServletPath()));
 	}
 
