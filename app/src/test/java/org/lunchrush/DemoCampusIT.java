@@ -29,6 +29,17 @@ class DemoCampusIT extends IntegrationTest {
 		campus.path("buildings").forEach((b) -> kinds.add(b.path("kind").asString()));
 		assertThat(kinds.stream().filter("DORM"::equals).count()).isGreaterThanOrEqualTo(12);
 		assertThat(kinds.stream().filter("CANTEEN"::equals).count()).isEqualTo(2);
+		// Where each building stands, for the apps' campus map: on the plan, and no two
+		// in
+		// one place.
+		List<String> places = new ArrayList<>();
+		campus.path("buildings").forEach((b) -> {
+			assertThat(b.path("xMetres").isInt() && b.path("yMetres").isInt()).as(b.toString()).isTrue();
+			assertThat(b.path("xMetres").asInt()).as(b.toString()).isBetween(-5000, 5000);
+			assertThat(b.path("yMetres").asInt()).as(b.toString()).isBetween(-5000, 5000);
+			places.add(b.path("xMetres").asInt() + "," + b.path("yMetres").asInt());
+		});
+		assertThat(places).doesNotHaveDuplicates();
 
 		JsonNode merchants = api().get("/api/v1/merchants", student(1)).body();
 		List<String> names = new ArrayList<>();

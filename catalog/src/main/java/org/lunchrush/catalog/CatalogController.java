@@ -41,7 +41,7 @@ class CatalogController {
 			.orElseThrow(() -> new LunchrushException(ErrorCode.NOT_FOUND, Map.of("resource", "campus")));
 		List<BuildingView> buildings = this.store.buildings(campus.id())
 			.stream()
-			.map((b) -> new BuildingView(b.id(), b.name(), b.kind()))
+			.map((b) -> new BuildingView(b.id(), b.name(), b.kind(), b.xMetres(), b.yMetres()))
 			.toList();
 		return new CampusView(campus.id(), campus.name(), buildings);
 	}
@@ -72,7 +72,12 @@ class CatalogController {
 	record CampusView(long id, String name, List<BuildingView> buildings) {
 	}
 
-	record BuildingView(long id, String name, String kind) {
+	/**
+	 * A building and where it stands on the campus plan, in metres from the plan's origin
+	 * (the same coordinates the dispatcher measures distances from), for a map drawn
+	 * without tiles.
+	 */
+	record BuildingView(long id, String name, String kind, int xMetres, int yMetres) {
 	}
 
 	record MerchantView(long id, String name, long buildingId, boolean open, String openingHours, boolean busy,

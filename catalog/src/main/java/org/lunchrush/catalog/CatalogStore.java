@@ -28,7 +28,7 @@ class CatalogStore {
 	record CampusRow(long id, String name, String timeZone) {
 	}
 
-	record BuildingRow(long id, String name, String kind) {
+	record BuildingRow(long id, String name, String kind, int xMetres, int yMetres) {
 	}
 
 	record MerchantRow(long id, String name, long buildingId, String kind, String openingHours, boolean autoAccept,
@@ -42,9 +42,11 @@ class CatalogStore {
 	}
 
 	List<BuildingRow> buildings(long campusId) {
-		return this.jdbc.sql("select id, name, kind from catalog.building where campus_id = :campus order by id")
+		return this.jdbc
+			.sql("select id, name, kind, x_m, y_m from catalog.building where campus_id = :campus order by id")
 			.param("campus", campusId)
-			.query((rs, row) -> new BuildingRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> new BuildingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getInt(5)))
 			.list();
 	}
 
