@@ -29,9 +29,8 @@ class DemoCampusIT extends IntegrationTest {
 		campus.path("buildings").forEach((b) -> kinds.add(b.path("kind").asString()));
 		assertThat(kinds.stream().filter("DORM"::equals).count()).isGreaterThanOrEqualTo(12);
 		assertThat(kinds.stream().filter("CANTEEN"::equals).count()).isEqualTo(2);
-		// Where each building stands, for the apps' campus map: on the plan, and no two
-		// in
-		// one place.
+		// Where each building stands, for the apps' campus map: on the plan, and no
+		// two in one place.
 		List<String> places = new ArrayList<>();
 		campus.path("buildings").forEach((b) -> {
 			assertThat(b.path("xMetres").isInt() && b.path("yMetres").isInt()).as(b.toString()).isTrue();
