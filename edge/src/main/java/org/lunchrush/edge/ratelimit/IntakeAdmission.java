@@ -63,8 +63,14 @@ public final class IntakeAdmission extends ValveBase {
 		this.errors = errors;
 	}
 
-	static boolean isIntake(String method, String uri) {
-		return "POST".equals(method) && INTAKE.equals(uri);
+	/**
+	 * @param path the decoded, normalised path (the raw URI can spell the same path
+	 * otherwise)
+	 * @return whether the request places an order: the one route admission and the token
+	 * buckets guard
+	 */
+	static boolean isIntake(String method, String path) {
+		return "POST".equals(method) && INTAKE.equals(path);
 	}
 
 	@Override

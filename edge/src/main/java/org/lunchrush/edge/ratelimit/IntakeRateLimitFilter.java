@@ -33,8 +33,6 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeRateLimitFilter.class);
 
-	private static final String INTAKE = "/api/v1/orders";
-
 	private final RemoteBucketBuilder<String> studentBuckets;
 
 	private final Supplier<BucketConfiguration> studentLimit;
@@ -65,7 +63,7 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 		// The decoded, normalised path the request is mapped by (the dispatcher serves
 		// "/", so the servlet path is all of it): the raw URI would let
 		// /api/v1/%6Frders, which reaches the same controller, past the buckets.
-		return !("POST".equals(request.getMethod()) && INTAKE.equals(request.getServletPath()));
+		return !IntakeAdmission.isIntake(request.getMethod(), request.getServletPath());
 	}
 
 	@Override
