@@ -65,7 +65,8 @@ class CatalogController {
 		Map<Long, Integer> left = this.inventory.stockLeft(merchantId, today);
 		return merchant.menu().stream().map((item) -> {
 			int stock = left.getOrDefault(item.id(), 0);
-			return new MenuItemView(item.id(), item.name(), item.priceCents(), item.onSale() && stock > 0, stock);
+			return new MenuItemView(item.id(), item.name(), item.priceCents(), item.onSale() && stock > 0, stock,
+					item.onSale());
 		}).toList();
 	}
 
@@ -84,7 +85,7 @@ class CatalogController {
 			int preparationMinutes, List<Long> deliveryBuildingIds) {
 	}
 
-	record MenuItemView(long itemId, String name, int priceCents, boolean available, int stockLeft) {
+	record MenuItemView(long itemId, String name, int priceCents, boolean available, int stockLeft, boolean onSale) {
 	}
 
 }

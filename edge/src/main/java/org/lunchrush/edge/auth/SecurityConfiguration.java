@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.lunchrush.edge.ratelimit.IntakeRateLimitFilter;
 import org.lunchrush.edge.web.ErrorResponses;
 import org.lunchrush.kernel.ErrorCode;
@@ -74,7 +75,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/api/v1/demo/accounts")
+				.requestMatchers(HttpMethod.GET, "/api/v1/demo/accounts")
+				.permitAll()
+				// The web faces' pages and files (the apps log in through the API).
+				.requestMatchers(SecurityConfiguration::isWebFacePage)
 				.permitAll()
 				.requestMatchers("/api/v1/orders", "/api/v1/orders/**", "/api/v1/coupon-batches",
 						"/api/v1/coupon-batches/**", "/api/v1/coupons", "/api/v1/coupons/**")
@@ -104,6 +108,19 @@ class SecurityConfiguration {
 			http.addFilterAfter(limit, AuthorizationFilter.class);
 		}
 		return http.build();
+	}
+
+	/**
+	 * A {@code GET} of anything outside the API and the management endpoints: the web
+	 * faces' pages, their history-mode routes and their files (WebFacesConfiguration
+	 * answers the ones that exist, a JSON {@code 404} the rest).
+	 */
+	static boolean isWebFacePage(HttpServletRequest request) {
+		if (!HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
+			return false;
+		}
+		String path = request.getServletPath();
+		return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/actuator");
 	}
 
 	/**

@@ -1,0 +1,86 @@
+import { Http } from './api'
+import { withBusyRetry, type RetryPolicy } from './retry'
+import type {
+  Campus,
+  ClaimableBatch,
+  Coupon,
+  DemoAccounts,
+  LoginAnswer,
+  Merchant,
+  MerchantSettings,
+  MenuItem,
+  Order,
+  OrderPage,
+  OrderStatus,
+  PaymentStart,
+  PlaceOrderRequest,
+  PlacedOrder,
+  RouteStop,
+  Shift,
+  TimelineEntry,
+} from './types'
+
+const id = (value: string | number) => encodeURIComponent(String(value))
+
+/**
+ * The typed client of the platform's API: every call a face makes goes through here.
+ */
+export function createClient(http: Http) {
+  return {
+    http,
+    login: (username: string, password: string) =>
+      http.post<LoginAnswer>('/api/v1/auth/login', { body: { username, password } }),
+    logout: () => http.post<void>('/api/v1/auth/logout'),
+    demoAccounts: () => http.get<DemoAccounts>('/api/v1/demo/accounts'),
+    campus: () => http.get<Campus>('/api/v1/campus'),
+    merchants: () => http.get<Merchant[]>('/api/v1/merchants'),
+    menu: (merchantId: number) => http.get<MenuItem[]>(`/api/v1/merchants/${id(merchantId)}/menu`),
+
+    /**
+     * Places an order, retrying by itself on 429 and 503 BUSY with the same key: the
+     * platform answers a repeated key with the first order, never a second one.
+     */
+    placeOrder: (request: PlaceOrderRequest, idempotencyKey: string, retry?: RetryPolicy) =>
+      withBusyRetry(() => http.post<PlacedOrder>('/api/v1/orders', { body: request, idempotencyKey }), retry),
+    order: (orderId: string) => http.get<Order>(`/api/v1/orders/${id(orderId)}`),
+    myOrders: (page = 0, size = 20) => http.get<OrderPage>(`/api/v1/orders?mine&page=${page}&size=${size}`),
+    timeline: (orderId: string) => http.get<TimelineEntry[]>(`/api/v1/orders/${id(orderId)}/timeline`),
+    pay: (orderId: string) => http.post<PaymentStart>(`/api/v1/orders/${id(orderId)}/payment`),
+    cancel: (orderId: string) => http.post<Order & { cancellationRequested?: boolean }>(`/api/v1/orders/${id(orderId)}/cancel`),
+    sandboxConfirm: (paymentId: string) => http.post<unknown>(`/sandbox-pay/${id(paymentId)}/confirm`),
+
+    coupons: () => http.get<Coupon[]>('/api/v1/coupons'),
+    claimableBatches: () => http.get<ClaimableBatch[]>('/api/v1/coupon-batches'),
+    claim: (batchId: string) => http.post<Coupon>(`/api/v1/coupon-batches/${id(batchId)}/claim`),
+
+    merchantOrders: (status?: OrderStatus, page = 0, size = 50) =>
+      http.get<OrderPage>(
+        `/api/v1/merchant/orders?page=${page}&size=${size}${status ? `&status=${encodeURIComponent(status)}` : ''}`,
+      ),
+    accept: (orderId: string) => http.post<Order>(`/api/v1/merchant/orders/${id(orderId)}/accept`),
+    reject: (orderId: string, reason?: string) =>
+      http.post<Order>(`/api/v1/merchant/orders/${id(orderId)}/reject`, { body: reason ? { reason } : {} }),
+    ready: (orderId: string) => http.post<Order>(`/api/v1/merchant/orders/${id(orderId)}/ready`),
+    approveCancellation: (orderId: string) =>
+      http.post<Order>(`/api/v1/merchant/orders/${id(orderId)}/cancellation/approve`),
+    declineCancellation: (orderId: string, reason?: string) =>
+      http.post<Order>(`/api/v1/merchant/orders/${id(orderId)}/cancellation/decline`, {
+        body: reason ? { reason } : {},
+      }),
+    setStock: (itemId: number, stock: number) =>
+      http.put<{ itemId: number; stock: number }>(`/api/v1/merchant/items/${id(itemId)}/stock`, { body: { stock } }),
+    setOnSale: (itemId: number, onSale: boolean) =>
+      http.put<{ itemId: number; onSale: boolean }>(`/api/v1/merchant/items/${id(itemId)}/on-sale`, { body: { onSale } }),
+    merchantSettings: () => http.get<MerchantSettings>('/api/v1/merchant/settings'),
+    updateMerchantSettings: (change: Partial<Pick<MerchantSettings, 'autoAccept' | 'busy' | 'openingHours'>>) =>
+      http.put<MerchantSettings>('/api/v1/merchant/settings', { body: change }),
+
+    shift: (onShift: boolean, buildingId?: number) =>
+      http.post<Shift>('/api/v1/rider/shift', { body: buildingId === undefined ? { onShift } : { onShift, buildingId } }),
+    tasks: () => http.get<RouteStop[]>('/api/v1/rider/tasks'),
+    pickup: (orderId: string) => http.post<RouteStop[]>(`/api/v1/rider/tasks/${id(orderId)}/pickup`),
+    deliver: (orderId: string) => http.post<RouteStop[]>(`/api/v1/rider/tasks/${id(orderId)}/deliver`),
+  }
+}
+
+export type Client = ReturnType<typeof createClient>
