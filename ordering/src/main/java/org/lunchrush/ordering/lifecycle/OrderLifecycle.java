@@ -12,12 +12,14 @@ import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.kernel.LunchrushException;
 import org.lunchrush.ordering.OrderFulfilment;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.domain.StatusChange;
+import org.lunchrush.ordering.events.LiveNotices;
 import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
 import org.lunchrush.payment.Payments;
@@ -56,9 +58,12 @@ public class OrderLifecycle implements OrderFulfilment {
 
 	private final Coupons coupons;
 
+	private final LiveNotices notices;
+
 	OrderLifecycle(OrderStore store, Inventory inventory, Payments payments, CampusTime time,
-			ApplicationEventPublisher events, Coupons coupons) {
+			ApplicationEventPublisher events, Coupons coupons, LiveNotices notices) {
 		this.coupons = coupons;
+		this.notices = notices;
 		this.store = store;
 		this.inventory = inventory;
 		this.payments = payments;
@@ -107,6 +112,7 @@ public class OrderLifecycle implements OrderFulfilment {
 				this.store.recordCancellationRequest(orderId, Optional.of(now), order.status());
 				this.store.appendTimeline(orderId, order.buildingId(), "cancellation-requested:" + now.toEpochMilli(),
 						now, "CANCELLATION_REQUESTED", "the student asks to cancel; the merchant decides");
+				notify(LiveNotice.Kind.CANCELLATION_REQUESTED, order, now);
 			}
 			return reloaded(orderId);
 		}
@@ -152,8 +158,10 @@ public class OrderLifecycle implements OrderFulfilment {
 	public void promised(long orderId, Instant promisedBy) {
 		this.store.find(orderId).ifPresent((record) -> {
 			if (this.store.recordPromise(orderId, promisedBy)) {
-				this.store.appendTimeline(orderId, record.order().buildingId(), "promised", this.time.now(), "PROMISED",
+				Instant now = this.time.now();
+				this.store.appendTimeline(orderId, record.order().buildingId(), "promised", now, "PROMISED",
 						"承诺 " + minute(promisedBy) + " 前送达 / promised at the door by " + minute(promisedBy));
+				notify(LiveNotice.Kind.PROMISED, record.order(), now);
 			}
 		});
 	}
@@ -163,9 +171,12 @@ public class OrderLifecycle implements OrderFulfilment {
 	public void estimated(long orderId, Instant handOverAt) {
 		this.store.find(orderId).ifPresent((record) -> {
 			this.store.recordEta(orderId, handOverAt);
-			this.store.appendTimeline(orderId, record.order().buildingId(),
-					"eta:" + handOverAt.truncatedTo(ChronoUnit.MINUTES).getEpochSecond(), this.time.now(), "ETA",
-					"预计 " + minute(handOverAt) + " 送达 / expected at the door around " + minute(handOverAt));
+			Instant now = this.time.now();
+			if (this.store.appendTimeline(orderId, record.order().buildingId(),
+					"eta:" + handOverAt.truncatedTo(ChronoUnit.MINUTES).getEpochSecond(), now, "ETA",
+					"预计 " + minute(handOverAt) + " 送达 / expected at the door around " + minute(handOverAt))) {
+				notify(LiveNotice.Kind.ETA, record.order(), now);
+			}
 		});
 	}
 
@@ -186,7 +197,16 @@ public class OrderLifecycle implements OrderFulfilment {
 		this.store.recordCancellationRequest(orderId, Optional.empty(), order.status());
 		this.store.appendTimeline(orderId, order.buildingId(), "cancellation-declined:" + now.toEpochMilli(), now,
 				"CANCELLATION_DECLINED", "the merchant declined: " + reason);
+		notify(LiveNotice.Kind.CANCELLATION_DECLINED, order, now);
 		return reloaded(orderId);
+	}
+
+	/**
+	 * Tells the order's student and stall after the commit (the kind decides which of
+	 * them hears it).
+	 */
+	private void notify(LiveNotice.Kind kind, Order order, Instant at) {
+		this.notices.publish(LiveNotice.aboutOrder(kind, order.id(), order.studentId(), order.merchantId(), at));
 	}
 
 	/**
