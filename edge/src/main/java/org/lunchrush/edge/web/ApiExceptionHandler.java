@@ -59,6 +59,13 @@ class ApiExceptionHandler {
 				.header("Retry-After", "1")
 				.body(answer.getBody());
 		}
+		if (ex.details().get("retryAfterSeconds") instanceof Number seconds) {
+			// A refusal that knows when it will be lifted (a 催单 too soon) says so.
+			return ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.header("Retry-After", Long.toString(seconds.longValue()))
+				.body(answer.getBody());
+		}
 		return answer;
 	}
 
