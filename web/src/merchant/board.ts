@@ -94,7 +94,7 @@ export function documentTitle(base: string, badge: number): string {
   return badge > 0 ? `(${badge}) ${base}` : base
 }
 
-export type ArrivalKind = 'order' | 'cancellation'
+export type ArrivalKind = 'order' | 'cancellation' | 'urge'
 
 export interface Arrival {
   kind: ArrivalKind

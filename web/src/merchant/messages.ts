@@ -26,7 +26,8 @@ const zh = {
     title: '订单看板',
     badge: '{count} 个新订单待处理',
     noneWaiting: '没有待接的新订单',
-    live: '每 2 秒自动刷新',
+    live: '实时推送中',
+    polling: '推送连接中断，每 15 秒刷新一次',
     updatedAt: '更新于 {time}',
     offline: '无法刷新订单：{error}',
     loading: '正在加载订单…',
@@ -52,6 +53,7 @@ const zh = {
       placedAt: '下单 {time}',
       promisedBy: '承诺 {time} 前送达',
       cancellationRequested: '学生申请取消此订单',
+      urged: '学生催单（{time}）',
     },
     actions: {
       accept: '接单',
@@ -80,6 +82,8 @@ const zh = {
       orderBody: '{items}，实付 {amount}',
       cancellationTitle: '取消申请 {id}',
       cancellationBody: '学生申请取消订单，请尽快处理',
+      urgeTitle: '催单 {id}',
+      urgeBody: '学生在催这一单，请尽快出餐',
     },
   },
   menu: {
@@ -149,7 +153,8 @@ const en: typeof zh = {
     title: 'Order board',
     badge: '{count} new orders waiting',
     noneWaiting: 'No new orders waiting',
-    live: 'Refreshes every 2 seconds',
+    live: 'Live',
+    polling: 'Push channel down: refreshing every 15 seconds',
     updatedAt: 'Updated {time}',
     offline: 'Cannot refresh the orders: {error}',
     loading: 'Loading the orders…',
@@ -175,6 +180,7 @@ const en: typeof zh = {
       placedAt: 'Placed {time}',
       promisedBy: 'Promised by {time}',
       cancellationRequested: 'The student asks to cancel this order',
+      urged: 'The student asks to hurry ({time})',
     },
     actions: {
       accept: 'Accept',
@@ -203,6 +209,8 @@ const en: typeof zh = {
       orderBody: '{items}, paid {amount}',
       cancellationTitle: 'Cancellation request {id}',
       cancellationBody: 'The student asks to cancel the order; please answer soon',
+      urgeTitle: 'Hurry-up {id}',
+      urgeBody: 'The student asks you to hurry with this order',
     },
   },
   menu: {

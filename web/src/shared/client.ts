@@ -47,6 +47,9 @@ export function createClient(http: Http) {
     timeline: (orderId: string) => http.get<TimelineEntry[]>(`/api/v1/orders/${id(orderId)}/timeline`),
     pay: (orderId: string) => http.post<PaymentStart>(`/api/v1/orders/${id(orderId)}/payment`),
     cancel: (orderId: string) => http.post<Order & { cancellationRequested?: boolean }>(`/api/v1/orders/${id(orderId)}/cancel`),
+    /** 催单: at most once per order every few minutes (429 RATE_LIMITED, scope `urge`, otherwise). */
+    urge: (orderId: string) =>
+      http.post<{ orderId: string; urgedAt: string; nextUrgeAt: string }>(`/api/v1/orders/${id(orderId)}/urge`),
     sandboxConfirm: (paymentId: string) => http.post<unknown>(`/sandbox-pay/${id(paymentId)}/confirm`),
 
     coupons: () => http.get<Coupon[]>('/api/v1/coupons'),

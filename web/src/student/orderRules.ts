@@ -47,3 +47,8 @@ export function cancelRule(order: Order): CancelRule {
       return 'none'
   }
 }
+
+/** 催单 is for an order on its way: paid and not yet handed over. */
+export function canUrge(status: OrderStatus): boolean {
+  return status === 'PAID' || status === 'ACCEPTED' || status === 'READY' || status === 'PICKED_UP'
+}

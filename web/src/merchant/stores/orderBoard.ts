@@ -17,7 +17,8 @@ import { ring } from '../alerts'
 import { cleanReason } from '../rules'
 import { startTicker } from '../ticker'
 
-export const BOARD_REFRESH_MS = 2000
+/** A fallback: the push channel makes the board ask again as soon as something happens. */
+export const BOARD_REFRESH_MS = 15000
 /** Orders asked per page (the platform's maximum) and pages per state at most. */
 const PAGE_SIZE = 100
 const MAX_PAGES = 5
@@ -31,6 +32,8 @@ const MAX_PAGES = 5
 export const useOrderBoardStore = defineStore('orderBoard', () => {
   const orders = shallowRef<ReadonlyMap<string, Order>>(new Map())
   const loaded = ref(false)
+  /** Whether the push channel is open (App.vue keeps it): the board is live, not polled. */
+  const connected = ref(false)
   const failure = ref<unknown>(null)
   const updatedAt = ref<number | null>(null)
   /** Orders with an action on its way to the platform. */
@@ -117,12 +120,24 @@ export const useOrderBoardStore = defineStore('orderBoard', () => {
     announce(arrivals, next)
   }
 
+  /** When each order was last urged (催单) by its student, from the push channel. */
+  const urgedAt = ref<Record<string, string>>({})
+
+  /** A 催单 came in: mark the card and ring. */
+  function urged(orderId: string, at: string) {
+    urgedAt.value = { ...urgedAt.value, [orderId]: at }
+    announce([{ kind: 'urge', orderId }], orders.value)
+  }
+
   function announce(arrivals: Arrival[], known: ReadonlyMap<string, Order>) {
     if (arrivals.length === 0) return
     const t = i18n.global.t
     ring(arrivals, (arrival) => {
       const order = known.get(arrival.orderId)
       const id = shortId(arrival.orderId)
+      if (arrival.kind === 'urge') {
+        return { title: t('board.notify.urgeTitle', { id }), body: t('board.notify.urgeBody') }
+      }
       if (arrival.kind === 'cancellation') {
         return { title: t('board.notify.cancellationTitle', { id }), body: t('board.notify.cancellationBody') }
       }
@@ -193,6 +208,9 @@ export const useOrderBoardStore = defineStore('orderBoard', () => {
   return {
     orders,
     loaded,
+    connected,
+    urgedAt,
+    urged,
     failure,
     updatedAt,
     working,

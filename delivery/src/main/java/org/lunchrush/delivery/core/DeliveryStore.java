@@ -180,12 +180,13 @@ class DeliveryStore {
 	 * Puts a rider's tasks not picked up yet back to waiting.
 	 * @return how many went back
 	 */
-	int unassignNotPickedUp(long riderId) {
+	List<Long> unassignNotPickedUp(long riderId) {
 		return this.jdbc.sql("""
 				update delivery.task set status = 'WAITING', rider_id = null, pickup_position = null,
 				       dropoff_position = null, updated_at = now()
 				where rider_id = :rider and status = 'ASSIGNED'
-				""").param("rider", riderId).update();
+				returning order_id
+				""").param("rider", riderId).query(Long.class).list();
 	}
 
 	Optional<Rider> rider(long riderId) {

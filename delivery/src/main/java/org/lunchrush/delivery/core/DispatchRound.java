@@ -17,6 +17,7 @@ import org.lunchrush.dispatch.RiderPlan;
 import org.lunchrush.dispatch.RiderRoute;
 import org.lunchrush.dispatch.StopKind;
 import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.ordering.OrderFulfilment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,12 @@ class DispatchRound {
 
 	private final TransactionTemplate transaction;
 
+	private final RouteNotices notices;
+
 	DispatchRound(DeliveryStore store, DispatchStrategy strategy, CampusTime time, DeliveryProperties properties,
-			Routes routes, CampusModel campus, OrderFulfilment orders, TransactionTemplate transaction) {
+			Routes routes, CampusModel campus, OrderFulfilment orders, TransactionTemplate transaction,
+			RouteNotices notices) {
+		this.notices = notices;
 		this.store = store;
 		this.strategy = strategy;
 		this.time = time;
@@ -90,7 +95,7 @@ class DispatchRound {
 			long planned = System.nanoTime();
 			int assigned = 0;
 			for (RiderPlan plan : plans) {
-				assigned += this.transaction.execute((status) -> apply(plan));
+				assigned += this.transaction.execute((status) -> apply(plan, now));
 				held.put(plan.riderId(), this.store.routeOf(plan.riderId()));
 			}
 			log.info("Dispatch round: {} of {} waiting tasks given to {} riders on shift (planned in {} ms)", assigned,
@@ -101,10 +106,11 @@ class DispatchRound {
 
 	/**
 	 * Gives the plan's waiting tasks to its rider (each guarded: a task taken or
-	 * cancelled meanwhile leaves the plan) and numbers the route's stops.
+	 * cancelled meanwhile leaves the plan) and numbers the route's stops. The rider is
+	 * told of each task it was given ({@code ROUTE_CHANGED}, {@code ASSIGNED}).
 	 * @return how many tasks the rider was given
 	 */
-	private int apply(RiderPlan plan) {
+	private int apply(RiderPlan plan, Instant now) {
 		Set<Long> held = new HashSet<>();
 		this.store.routeOf(plan.riderId()).forEach((task) -> held.add(task.orderId()));
 		int given = 0;
@@ -117,6 +123,9 @@ class DispatchRound {
 				}
 				held.add(stop.orderId());
 				given++;
+				// sent once this plan's transaction commits
+				this.notices.publish(
+						LiveNotice.routeChanged(plan.riderId(), stop.orderId(), LiveNotice.RouteChange.ASSIGNED, now));
 			}
 			position++;
 			if (stop.kind() == StopKind.PICKUP) {

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lunchrush.catalog.Catalog;
 import org.lunchrush.catalog.MerchantSnapshot;
 import org.lunchrush.delivery.DeliveryProperties;
+import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.ordering.OrderFulfilment;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.OrderingTopics;
@@ -40,8 +41,11 @@ class OrderEventsConsumer {
 
 	private final OrderFulfilment orders;
 
+	private final RouteNotices notices;
+
 	OrderEventsConsumer(DeliveryStore store, Catalog catalog, ObjectMapper json, DeliveryProperties properties,
-			OrderFulfilment orders) {
+			OrderFulfilment orders, RouteNotices notices) {
+		this.notices = notices;
 		this.properties = properties;
 		this.orders = orders;
 		this.store = store;
@@ -55,9 +59,11 @@ class OrderEventsConsumer {
 		switch (event.to()) {
 			case "ACCEPTED" -> accepted(event);
 			case "READY" -> this.store.markReady(event.orderId());
-			case "CANCELLED", "REFUNDED" -> this.store.cancel(event.orderId())
-				.ifPresent(
-						(rider) -> log.info("Order {} cancelled: off the route of rider {}", event.orderId(), rider));
+			case "CANCELLED", "REFUNDED" -> this.store.cancel(event.orderId()).ifPresent((rider) -> {
+				log.info("Order {} cancelled: off the route of rider {}", event.orderId(), rider);
+				this.notices.publish(
+						LiveNotice.routeChanged(rider, event.orderId(), LiveNotice.RouteChange.CANCELLED, event.at()));
+			});
 			default -> {
 				// Payment and delivery steps need nothing from delivery.
 			}

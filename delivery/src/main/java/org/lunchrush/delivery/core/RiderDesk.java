@@ -8,6 +8,7 @@ import org.lunchrush.delivery.DeliveryProperties;
 import org.lunchrush.dispatch.Campus;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.kernel.LunchrushException;
 import org.lunchrush.ordering.OrderFulfilment;
 import org.slf4j.Logger;
@@ -38,8 +39,11 @@ class RiderDesk {
 
 	private final CampusTime time;
 
+	private final RouteNotices notices;
+
 	RiderDesk(DeliveryStore store, OrderFulfilment orders, Routes routes, CampusModel campus,
-			DeliveryProperties properties, CampusTime time) {
+			DeliveryProperties properties, CampusTime time, RouteNotices notices) {
+		this.notices = notices;
 		this.store = store;
 		this.orders = orders;
 		this.routes = routes;
@@ -67,10 +71,12 @@ class RiderDesk {
 		this.store.saveShift(riderId, onShift, position,
 				known.map(Rider::capacity).orElse(this.properties.riderCapacity()));
 		if (!onShift) {
-			int back = this.store.unassignNotPickedUp(riderId);
-			if (back > 0) {
-				log.info("Rider {} went off shift: {} tasks not picked up go back to dispatch", riderId, back);
+			List<Long> back = this.store.unassignNotPickedUp(riderId);
+			if (!back.isEmpty()) {
+				log.info("Rider {} went off shift: {} tasks not picked up go back to dispatch", riderId, back.size());
 			}
+			back.forEach((orderId) -> this.notices
+				.publish(LiveNotice.routeChanged(riderId, orderId, LiveNotice.RouteChange.RELEASED, this.time.now())));
 		}
 		return this.store.rider(riderId).orElseThrow();
 	}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.lunchrush.edge.ratelimit.IntakeRateLimitFilter;
 import org.lunchrush.edge.web.ErrorResponses;
@@ -64,7 +65,15 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((routes) -> routes.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
+			.authorizeHttpRequests((routes) -> routes
+				// A live stream (GET /api/v1/events) is checked when it opens. It is
+				// written later, outside that request's dispatch: ending the stream is an
+				// ASYNC dispatch, a failure on it an ERROR dispatch, and this stateless
+				// chain keeps no security context for them. Checking them again would
+				// refuse the stream's own ending on a response already streaming.
+				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
 				.permitAll()
 				// The provider's notifications prove themselves by signature; its
 				// checkout is the
@@ -85,6 +94,8 @@ class SecurityConfiguration {
 				.hasRole(Role.STUDENT.name())
 				.requestMatchers("/api/v1/merchant/**")
 				.hasRole(Role.MERCHANT.name())
+				.requestMatchers("/api/v1/events")
+				.hasAnyRole(Role.STUDENT.name(), Role.MERCHANT.name(), Role.RIDER.name())
 				.requestMatchers("/api/v1/rider/**")
 				.hasRole(Role.RIDER.name())
 				.requestMatchers("/api/v1/admin/**", "/actuator/**")

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.lunchrush.kernel.ErrorCode;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -55,6 +57,13 @@ class ApiExceptionHandler {
 			return ResponseEntity.status(answer.getStatusCode())
 				.headers(answer.getHeaders())
 				.header("Retry-After", "1")
+				.body(answer.getBody());
+		}
+		if (ex.details().get("retryAfterSeconds") instanceof Number seconds) {
+			// A refusal that knows when it will be lifted (a 催单 too soon) says so.
+			return ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.header("Retry-After", Long.toString(seconds.longValue()))
 				.body(answer.getBody());
 		}
 		return answer;
@@ -157,6 +166,16 @@ class ApiExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Map<String, Object>> denied(AccessDeniedException ex, HttpServletRequest request) {
 		return answer(ErrorCode.FORBIDDEN, Map.of(), request);
+	}
+
+	/**
+	 * The client went away while its answer was still being written (a live event stream
+	 * it closed): nobody is left to answer, and nothing went wrong on the platform. (With
+	 * the response parameter, Spring MVC takes the response as handled.)
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void clientGone(AsyncRequestNotUsableException ex, HttpServletResponse response) {
+		log.debug("Client gone: {}", ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

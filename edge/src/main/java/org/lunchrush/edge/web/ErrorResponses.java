@@ -57,7 +57,13 @@ public class ErrorResponses {
 	private Map<String, Object> body(ErrorCode code, Map<String, ?> details, Locale locale) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", code.name());
-		body.put("message", this.messages.getMessage("error." + code.name(), null, code.name(), locale));
+		String message = this.messages.getMessage("error." + code.name(), null, code.name(), locale);
+		if (details.get("scope") instanceof String scope) {
+			// A code refused for several reasons may have a message per scope
+			// (error.RATE_LIMITED.urge); the code's own message otherwise.
+			message = this.messages.getMessage("error." + code.name() + "." + scope, null, message, locale);
+		}
+		body.put("message", message);
 		body.put("details", details);
 		return body;
 	}

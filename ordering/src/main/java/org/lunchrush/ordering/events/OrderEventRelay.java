@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.OrderingTopics;
 import tools.jackson.databind.ObjectMapper;
@@ -45,6 +46,16 @@ class OrderEventRelay {
 	NewTopic orderEventTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
 			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
 		return TopicBuilder.name(OrderingTopics.ORDER_EVENTS).partitions(partitions).replicas(replicas).build();
+	}
+
+	/**
+	 * The live notices of ordering and delivery ({@link LiveNotices}), read by every
+	 * process that pushes to clients.
+	 */
+	@Bean
+	NewTopic liveNoticeTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
+			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
+		return TopicBuilder.name(LiveNotice.TOPIC).partitions(partitions).replicas(replicas).build();
 	}
 
 	@ApplicationModuleListener

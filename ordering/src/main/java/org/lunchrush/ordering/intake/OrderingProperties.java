@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param placedRecordTtl how long an accepted order can be looked up before it is
  * persisted
  * @param recovery how the live state in Redis is watched and rebuilt
+ * @param urgeInterval how often a student may urge (催单) one order: at most once per
+ * interval (5 minutes by default)
  */
 @ConfigurationProperties("lunchrush.ordering")
 public record OrderingProperties(Duration paymentTimeout, Duration enqueueTimeout, Duration idempotencyTtl,
-		Duration placedRecordTtl, Recovery recovery) {
+		Duration placedRecordTtl, Recovery recovery, Duration urgeInterval) {
 
 	public OrderingProperties {
 		paymentTimeout = (paymentTimeout != null) ? paymentTimeout : Duration.ofMinutes(15);
@@ -26,6 +28,7 @@ public record OrderingProperties(Duration paymentTimeout, Duration enqueueTimeou
 		idempotencyTtl = (idempotencyTtl != null) ? idempotencyTtl : Duration.ofHours(24);
 		placedRecordTtl = (placedRecordTtl != null) ? placedRecordTtl : Duration.ofHours(1);
 		recovery = (recovery != null) ? recovery : new Recovery(null, null);
+		urgeInterval = (urgeInterval != null) ? urgeInterval : Duration.ofMinutes(5);
 	}
 
 	/**

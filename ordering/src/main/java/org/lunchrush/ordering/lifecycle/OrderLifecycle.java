@@ -1,8 +1,11 @@
 package org.lunchrush.ordering.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -12,12 +15,15 @@ import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
+import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.kernel.LunchrushException;
 import org.lunchrush.ordering.OrderFulfilment;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.domain.StatusChange;
+import org.lunchrush.ordering.events.LiveNotices;
+import org.lunchrush.ordering.intake.OrderingProperties;
 import org.lunchrush.ordering.persistence.OrderRecord;
 import org.lunchrush.ordering.persistence.OrderStore;
 import org.lunchrush.payment.Payments;
@@ -44,6 +50,10 @@ public class OrderLifecycle implements OrderFulfilment {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
 
+	/** The statuses in which the stall (or the rider) can still hurry. */
+	private static final Set<OrderStatus> URGEABLE = EnumSet.of(OrderStatus.PAID, OrderStatus.ACCEPTED,
+			OrderStatus.READY, OrderStatus.PICKED_UP);
+
 	private final OrderStore store;
 
 	private final Inventory inventory;
@@ -56,9 +66,15 @@ public class OrderLifecycle implements OrderFulfilment {
 
 	private final Coupons coupons;
 
+	private final LiveNotices notices;
+
+	private final Duration urgeInterval;
+
 	OrderLifecycle(OrderStore store, Inventory inventory, Payments payments, CampusTime time,
-			ApplicationEventPublisher events, Coupons coupons) {
+			ApplicationEventPublisher events, Coupons coupons, LiveNotices notices, OrderingProperties properties) {
 		this.coupons = coupons;
+		this.notices = notices;
+		this.urgeInterval = properties.urgeInterval();
 		this.store = store;
 		this.inventory = inventory;
 		this.payments = payments;
@@ -107,6 +123,7 @@ public class OrderLifecycle implements OrderFulfilment {
 				this.store.recordCancellationRequest(orderId, Optional.of(now), order.status());
 				this.store.appendTimeline(orderId, order.buildingId(), "cancellation-requested:" + now.toEpochMilli(),
 						now, "CANCELLATION_REQUESTED", "the student asks to cancel; the merchant decides");
+				notify(LiveNotice.Kind.CANCELLATION_REQUESTED, order, now);
 			}
 			return reloaded(orderId);
 		}
@@ -152,8 +169,10 @@ public class OrderLifecycle implements OrderFulfilment {
 	public void promised(long orderId, Instant promisedBy) {
 		this.store.find(orderId).ifPresent((record) -> {
 			if (this.store.recordPromise(orderId, promisedBy)) {
-				this.store.appendTimeline(orderId, record.order().buildingId(), "promised", this.time.now(), "PROMISED",
+				Instant now = this.time.now();
+				this.store.appendTimeline(orderId, record.order().buildingId(), "promised", now, "PROMISED",
 						"承诺 " + minute(promisedBy) + " 前送达 / promised at the door by " + minute(promisedBy));
+				notify(LiveNotice.Kind.PROMISED, record.order(), now);
 			}
 		});
 	}
@@ -163,9 +182,12 @@ public class OrderLifecycle implements OrderFulfilment {
 	public void estimated(long orderId, Instant handOverAt) {
 		this.store.find(orderId).ifPresent((record) -> {
 			this.store.recordEta(orderId, handOverAt);
-			this.store.appendTimeline(orderId, record.order().buildingId(),
-					"eta:" + handOverAt.truncatedTo(ChronoUnit.MINUTES).getEpochSecond(), this.time.now(), "ETA",
-					"预计 " + minute(handOverAt) + " 送达 / expected at the door around " + minute(handOverAt));
+			Instant now = this.time.now();
+			if (this.store.appendTimeline(orderId, record.order().buildingId(),
+					"eta:" + handOverAt.truncatedTo(ChronoUnit.MINUTES).getEpochSecond(), now, "ETA",
+					"预计 " + minute(handOverAt) + " 送达 / expected at the door around " + minute(handOverAt))) {
+				notify(LiveNotice.Kind.ETA, record.order(), now);
+			}
 		});
 	}
 
@@ -186,7 +208,70 @@ public class OrderLifecycle implements OrderFulfilment {
 		this.store.recordCancellationRequest(orderId, Optional.empty(), order.status());
 		this.store.appendTimeline(orderId, order.buildingId(), "cancellation-declined:" + now.toEpochMilli(), now,
 				"CANCELLATION_DECLINED", "the merchant declined: " + reason);
+		notify(LiveNotice.Kind.CANCELLATION_DECLINED, order, now);
 		return reloaded(orderId);
+	}
+
+	/**
+	 * The student asks the stall to hurry (催单), at most once per order every
+	 * {@code lunchrush.ordering.urge-interval}. The interval holds across platform
+	 * processes: the time of the last urge is kept with the order and taken by a
+	 * conditional update, so of two urges at once only one gets through.
+	 * @throws LunchrushException {@code ORDER_NOT_FOUND} (no such order, or another
+	 * student's), {@code ORDER_STATE_CONFLICT} unless the order is paid and not yet
+	 * delivered, {@code RATE_LIMITED} (scope {@code urge}) when the last urge was too
+	 * recent
+	 */
+	@Transactional
+	public Urge urge(long studentId, long orderId) {
+		Order order = ownOrder(studentId, orderId);
+		requireUrgeable(order);
+		Instant now = this.time.now();
+		if (!this.store.recordUrge(orderId, now, now.minus(this.urgeInterval), URGEABLE)) {
+			// Refused: either urged too recently, or the order moved since it was read.
+			requireUrgeable(ownOrder(studentId, orderId));
+			Instant next = this.store.lastUrgedAt(orderId).orElse(now).plus(this.urgeInterval);
+			long seconds = Math.max(1, (Duration.between(now, next).toMillis() + 999) / 1000);
+			throw new LunchrushException(ErrorCode.RATE_LIMITED, Map.of("scope", "urge", "retryAfterSeconds", seconds,
+					"orderId", Long.toString(orderId), "nextUrgeAt", this.time.local(next).toString()));
+		}
+		this.store.appendTimeline(orderId, order.buildingId(), "urged:" + now.toEpochMilli(), now, "URGED",
+				"催单 / the student asked the stall to hurry");
+		notify(LiveNotice.Kind.URGED, order, now);
+		return new Urge(orderId, now, now.plus(this.urgeInterval));
+	}
+
+	/**
+	 * A 催单 that got through.
+	 *
+	 * @param orderId the order urged
+	 * @param urgedAt when
+	 * @param nextUrgeAt the earliest time the student may urge the order again
+	 */
+	public record Urge(long orderId, Instant urgedAt, Instant nextUrgeAt) {
+	}
+
+	private Order ownOrder(long studentId, long orderId) {
+		return this.store.find(orderId)
+			.map(OrderRecord::order)
+			.filter((order) -> order.isOwnedBy(studentId))
+			.orElseThrow(
+					() -> new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId))));
+	}
+
+	private static void requireUrgeable(Order order) {
+		if (!URGEABLE.contains(order.status())) {
+			throw new LunchrushException(ErrorCode.ORDER_STATE_CONFLICT,
+					Map.of("orderId", Long.toString(order.id()), "status", order.status().name()));
+		}
+	}
+
+	/**
+	 * Tells the order's student and stall after the commit (the kind decides which of
+	 * them hears it).
+	 */
+	private void notify(LiveNotice.Kind kind, Order order, Instant at) {
+		this.notices.publish(LiveNotice.aboutOrder(kind, order.id(), order.studentId(), order.merchantId(), at));
 	}
 
 	/**

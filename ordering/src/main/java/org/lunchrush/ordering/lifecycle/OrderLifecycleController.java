@@ -1,11 +1,13 @@
 package org.lunchrush.ordering.lifecycle;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.Caller;
 import org.lunchrush.ordering.domain.OrderStatus;
 import org.lunchrush.ordering.persistence.OrderStore;
@@ -35,7 +37,10 @@ class OrderLifecycleController {
 
 	private final OrderViews views;
 
-	OrderLifecycleController(OrderLifecycle lifecycle, OrderStore store, OrderViews views) {
+	private final CampusTime time;
+
+	OrderLifecycleController(OrderLifecycle lifecycle, OrderStore store, OrderViews views, CampusTime time) {
+		this.time = time;
 		this.lifecycle = lifecycle;
 		this.store = store;
 		this.views = views;
@@ -85,12 +90,25 @@ class OrderLifecycleController {
 		return this.views.view(this.lifecycle.cancelByStudent(caller.userId(), orderId));
 	}
 
+	/**
+	 * 催单: the student asks the stall to hurry; the stall hears it on its live stream.
+	 */
+	@PostMapping("/api/v1/orders/{orderId}/urge")
+	UrgeView urge(Caller caller, @PathVariable long orderId) {
+		OrderLifecycle.Urge urge = this.lifecycle.urge(caller.userId(), orderId);
+		return new UrgeView(Long.toString(urge.orderId()), this.time.local(urge.urgedAt()),
+				this.time.local(urge.nextUrgeAt()));
+	}
+
 	private static String reason(RejectRequest request) {
 		return (request != null && request.reason() != null && !request.reason().isBlank()) ? request.reason()
 				: "no reason given";
 	}
 
 	record RejectRequest(@Size(max = 200) String reason) {
+	}
+
+	record UrgeView(String orderId, OffsetDateTime urgedAt, OffsetDateTime nextUrgeAt) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.lunchrush.kernel.Ids;
 import org.lunchrush.ordering.OrderPlaced;
@@ -185,6 +186,36 @@ public class OrderStore {
 			.param("promised", Timestamp.from(promisedBy))
 			.param("id", orderId)
 			.update() == 1;
+	}
+
+	/**
+	 * Records a student's 催单 if the order is in one of the given statuses and was last
+	 * urged no later than {@code urgedNoLaterThan} (or never): one conditional update, so
+	 * the rule holds whichever process the urges reach.
+	 * @return false when the order was urged too recently or is in another status
+	 */
+	public boolean recordUrge(long orderId, Instant now, Instant urgedNoLaterThan, Set<OrderStatus> statuses) {
+		return this.jdbc.sql("""
+				update ordering.orders set last_urged_at = :now
+				where id = :id and status in (:statuses)
+				  and (last_urged_at is null or last_urged_at <= :threshold)
+				""")
+			.param("now", Timestamp.from(now))
+			.param("id", orderId)
+			.param("statuses", statuses.stream().map(OrderStatus::name).toList())
+			.param("threshold", Timestamp.from(urgedNoLaterThan))
+			.update() == 1;
+	}
+
+	/**
+	 * @return when the student last urged the order, if ever
+	 */
+	public Optional<Instant> lastUrgedAt(long orderId) {
+		return this.jdbc.sql("select last_urged_at from ordering.orders where id = :id")
+			.param("id", orderId)
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.optional()
+			.flatMap((urged) -> urged);
 	}
 
 	/** Records the latest estimate of the hand-over. */
