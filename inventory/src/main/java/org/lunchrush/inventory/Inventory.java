@@ -26,6 +26,16 @@ public interface Inventory {
 	Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines);
 
 	/**
+	 * Which lines the live stock cannot cover now, by the rule of {@link #reserve},
+	 * without reserving anything (a checkout quote). While the live stock is being
+	 * rebuilt, the ledger's figures answer.
+	 * @param lines one line per distinct item
+	 * @return the ids of the items short of stock, in the order of the lines; empty when
+	 * {@link #reserve} would take them all now
+	 */
+	List<Long> shortOf(long merchantId, LocalDate day, List<StockLine> lines);
+
+	/**
 	 * Gives back a reservation that never became an order (for example when the order
 	 * could not be enqueued). Nothing was recorded in the ledger for it, so only the
 	 * counter moves.

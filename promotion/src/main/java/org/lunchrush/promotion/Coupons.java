@@ -73,6 +73,16 @@ public interface Coupons {
 	int lock(long studentId, long couponId, long orderId, int subtotalCents, Instant now);
 
 	/**
+	 * Says what {@link #lock} would answer for a new order of this subtotal, by the same
+	 * rules, without locking: the coupon stays as it is (a checkout quote). A coupon not
+	 * in Redis yet is loaded there, as for a lock.
+	 * @return the discount, {@code amountOffCents}
+	 * @throws org.lunchrush.kernel.LunchrushException {@code COUPON_INVALID} with the
+	 * reasons of {@link #lock}
+	 */
+	int check(long studentId, long couponId, int subtotalCents, Instant now);
+
+	/**
 	 * Gives back a lock whose order never made it onto the order stream. Redis only, and
 	 * only if that order holds it.
 	 */

@@ -58,6 +58,16 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
+	public List<Long> shortOf(long merchantId, LocalDate day, List<StockLine> lines) {
+		Map<Long, Integer> left = stockLeft(merchantId, day);
+		// As reserve.lua: an item the day's counter does not hold has nothing left.
+		return lines.stream()
+			.filter((line) -> left.getOrDefault(line.itemId(), -1) < line.quantity())
+			.map(StockLine::itemId)
+			.toList();
+	}
+
+	@Override
 	public void undoReservation(long merchantId, LocalDate day, List<StockLine> lines) {
 		this.live.giveBack(merchantId, day, lines);
 	}

@@ -41,6 +41,11 @@ class OrderIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
+	/**
+	 * The id of an order priced for a quote, never placed.
+	 */
+	private static final long QUOTE = 0;
+
 	private final IdempotencyRecords idempotency;
 
 	private final Catalog catalog;
@@ -115,15 +120,61 @@ class OrderIntake {
 		return answer;
 	}
 
-	private OrderPlaced reserveAndEnqueue(Caller student, PlaceOrderRequest request, OrderPlaced.Request keyed) {
-		MerchantSnapshot merchant = this.catalog.merchant(request.merchantId())
+	/**
+	 * Prices an order as {@link #place} would, with the same checks and refusals in the
+	 * same order, but reserves no stock, locks no coupon and writes nothing: the coupon
+	 * is only checked and the stock only read. Not limited as placing is (the edge's
+	 * admission and token buckets guard {@code POST /api/v1/orders} alone); like placing,
+	 * refused while the live state is rebuilt.
+	 * @throws LunchrushException the refusals of {@link #place}:
+	 * {@code UNKNOWN_MERCHANT}, {@code MERCHANT_CLOSED}, {@code OUT_OF_ZONE},
+	 * {@code VALIDATION}, {@code UNKNOWN_ITEM}, {@code ITEM_OFF_SALE},
+	 * {@code COUPON_INVALID}, {@code SOLD_OUT}; {@code BUSY} while the live state is
+	 * rebuilt
+	 */
+	OrderQuote quote(Caller student, PlaceOrderRequest request) {
+		return this.gate.pass(() -> {
+			MerchantSnapshot merchant = merchantOf(request);
+			Instant now = this.time.now().truncatedTo(ChronoUnit.MICROS);
+			OrderDraft draft = draft(merchant, request);
+			// Priced by the aggregate intake places, so that the quote and the order
+			// agree to the cent. Membership does not change a price, and the order is
+			// never kept: no id is drawn for it.
+			Order order = Order.place(QUOTE, student.userId(), merchant.id(), draft.buildingId(), draft.lines(), false,
+					now, now.plus(this.properties.paymentTimeout()));
+			if (request.couponId() != null) {
+				int discount = this.coupons.check(student.userId(), request.couponId(), order.subtotalCents(), now);
+				order.applyCoupon(new OrderCoupon(request.couponId(), discount));
+			}
+			List<Long> soldOut = this.inventory.shortOf(merchant.id(), this.time.dayOf(now), stockLines(draft));
+			if (!soldOut.isEmpty()) {
+				throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut));
+			}
+			return OrderQuote.of(order);
+		});
+	}
+
+	private MerchantSnapshot merchantOf(PlaceOrderRequest request) {
+		return this.catalog.merchant(request.merchantId())
 			.orElseThrow(() -> new LunchrushException(ErrorCode.UNKNOWN_MERCHANT,
 					Map.of("merchantId", request.merchantId())));
+	}
+
+	private OrderDraft draft(MerchantSnapshot merchant, PlaceOrderRequest request) {
+		return OrderDraft.price(merchant, request.deliveryBuildingId(), request.requestedLines(),
+				this.time.localNow().toLocalTime());
+	}
+
+	private static List<StockLine> stockLines(OrderDraft draft) {
+		return draft.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList();
+	}
+
+	private OrderPlaced reserveAndEnqueue(Caller student, PlaceOrderRequest request, OrderPlaced.Request keyed) {
+		MerchantSnapshot merchant = merchantOf(request);
 		// To the microsecond, as PostgreSQL keeps it: an answer rebuilt from the stored
 		// order (after Redis lost the key's record) reads exactly as the first.
 		Instant now = this.time.now().truncatedTo(ChronoUnit.MICROS);
-		OrderDraft draft = OrderDraft.price(merchant, request.deliveryBuildingId(), request.requestedLines(),
-				this.time.localNow().toLocalTime());
+		OrderDraft draft = draft(merchant, request);
 		LocalDate day = this.time.dayOf(now);
 		// VIP membership is granted and revoked by operators: asked per order (one Redis
 		// read), not taken from a token that may predate the change.
@@ -144,7 +195,7 @@ class OrderIntake {
 			}
 		}
 		try {
-			List<StockLine> stock = draft.lines().stream().map((l) -> new StockLine(l.itemId(), l.quantity())).toList();
+			List<StockLine> stock = stockLines(draft);
 			switch (this.inventory.reserve(merchant.id(), day, stock)) {
 				case Reservation.SoldOut soldOut ->
 					throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));

@@ -36,4 +36,13 @@ class OrderIntakeController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.intake.place(caller, idempotencyKey, request));
 	}
 
+	/**
+	 * The checkout quote: what {@code POST /api/v1/orders} would charge for this body
+	 * now, or the refusal it would give; nothing is reserved, locked or written.
+	 */
+	@PostMapping("/api/v1/orders/quote")
+	OrderQuote quote(Caller caller, @Valid @RequestBody PlaceOrderRequest request) {
+		return this.intake.quote(caller, request);
+	}
+
 }

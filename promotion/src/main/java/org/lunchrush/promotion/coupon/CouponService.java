@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
@@ -128,14 +129,27 @@ class CouponService implements Coupons {
 
 	@Override
 	public int lock(long studentId, long couponId, long orderId, int subtotalCents, Instant now) {
-		LockOutcome outcome = this.live.lock(studentId, couponId, orderId, subtotalCents, now).orElseGet(() -> {
+		return discountOrRefusal(studentId, couponId,
+				() -> this.live.lock(studentId, couponId, orderId, subtotalCents, now));
+	}
+
+	@Override
+	public int check(long studentId, long couponId, int subtotalCents, Instant now) {
+		return discountOrRefusal(studentId, couponId, () -> this.live.check(studentId, couponId, subtotalCents, now));
+	}
+
+	/**
+	 * Runs the lock script (to lock or only to check), loading the coupon into Redis
+	 * first when it is not there.
+	 */
+	private int discountOrRefusal(long studentId, long couponId, Supplier<Optional<LockOutcome>> script) {
+		LockOutcome outcome = script.get().orElseGet(() -> {
 			Optional<Coupon> coupon = this.store.coupon(couponId).filter((c) -> c.studentId() == studentId);
 			if (coupon.isEmpty()) {
 				return new LockOutcome.Refused("NOT_YOURS", OptionalInt.empty());
 			}
 			this.live.loadCoupon(coupon.get(), this.time.now());
-			return this.live.lock(studentId, couponId, orderId, subtotalCents, now)
-				.orElseThrow(() -> new IllegalStateException("Coupon " + couponId + " did not load"));
+			return script.get().orElseThrow(() -> new IllegalStateException("Coupon " + couponId + " did not load"));
 		});
 		return switch (outcome) {
 			case LockOutcome.Locked(int amountOffCents) -> amountOffCents;

@@ -138,9 +138,23 @@ class LiveCoupons {
 	 * @return the outcome, or empty when the coupon is not loaded
 	 */
 	Optional<LockOutcome> lock(long studentId, long couponId, long orderId, int subtotalCents, Instant now) {
+		return lockOrCheck(studentId, couponId, Long.toString(orderId), subtotalCents, now, false);
+	}
+
+	/**
+	 * Asks what {@link #lock} would answer for a new order, by the same script, leaving
+	 * the coupon as it is.
+	 * @return the outcome, or empty when the coupon is not loaded
+	 */
+	Optional<LockOutcome> check(long studentId, long couponId, int subtotalCents, Instant now) {
+		return lockOrCheck(studentId, couponId, "", subtotalCents, now, true);
+	}
+
+	private Optional<LockOutcome> lockOrCheck(long studentId, long couponId, String orderId, int subtotalCents,
+			Instant now, boolean checkOnly) {
 		List<?> answer = this.redis.execute(this.lock, List.of(couponKey(studentId, couponId)),
-				Long.toString(studentId), Long.toString(orderId), Integer.toString(subtotalCents),
-				Long.toString(now.toEpochMilli()));
+				Long.toString(studentId), orderId, Integer.toString(subtotalCents), Long.toString(now.toEpochMilli()),
+				checkOnly ? "1" : "0");
 		long status = ((Number) answer.get(0)).longValue();
 		if (status < 0) {
 			return Optional.empty();

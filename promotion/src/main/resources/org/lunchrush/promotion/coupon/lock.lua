@@ -1,6 +1,7 @@
 -- Locks a coupon for an order, or says why not. Locking again for the same order succeeds.
 -- KEYS[1]: the coupon hash (owner, state, order, amount, minSpend, from, until)
--- ARGV[1]: student id; ARGV[2]: order id; ARGV[3]: order subtotal, cents; ARGV[4]: now, epoch ms
+-- ARGV[1]: student id; ARGV[2]: order id; ARGV[3]: order subtotal, cents; ARGV[4]: now, epoch ms;
+-- ARGV[5]: '1' to check only (a checkout quote): the same answer, but the coupon stays as it is
 -- Returns {1, amount off} when locked, {0, reason} when refused (with the minimum spend when
 -- that is the reason), {-1} when not loaded.
 if redis.call('EXISTS', KEYS[1]) == 0 then
@@ -25,6 +26,9 @@ if now >= tonumber(c[7]) then
 end
 if tonumber(ARGV[3]) < tonumber(c[5]) then
 	return { 0, 'MIN_SPEND_NOT_MET', tonumber(c[5]) }
+end
+if ARGV[5] == '1' then
+	return { 1, tonumber(c[4]) }
 end
 redis.call('HSET', KEYS[1], 'state', 'LOCKED', 'order', ARGV[2])
 return { 1, tonumber(c[4]) }
