@@ -241,6 +241,43 @@ class DeliveryStore {
 			.update();
 	}
 
+	/**
+	 * Appends a move to the rider's log.
+	 * @param orderId the order picked up or handed over; {@code null} for a shift start
+	 */
+	void recordMove(long riderId, RiderMove.Kind kind, long buildingId, Long orderId, Instant at) {
+		this.jdbc.sql("""
+				insert into delivery.rider_move (rider_id, kind, building_id, order_id, at)
+				values (:rider, :kind, :building, :order, :at)
+				""")
+			.param("rider", riderId)
+			.param("kind", kind.name())
+			.param("building", buildingId)
+			.param("order", orderId)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/**
+	 * @return the rider's moves from {@code from} until {@code until}, in the order they
+	 * happened, led by the last moves before {@code from} (where the rider was then)
+	 */
+	List<RiderMove> movesOf(long riderId, Instant from, Instant until) {
+		return this.jdbc.sql("""
+				select kind, building_id, order_id, at from delivery.rider_move
+				where rider_id = :rider and at < :until
+				  and at >= coalesce((select max(at) from delivery.rider_move where rider_id = :rider and at < :from),
+				                     :from)
+				order by at, id
+				""")
+			.param("rider", riderId)
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.query((rs, row) -> new RiderMove(RiderMove.Kind.valueOf(rs.getString("kind")), rs.getLong("building_id"),
+					(Long) rs.getObject("order_id"), rs.getTimestamp("at").toInstant()))
+			.list();
+	}
+
 	private static Rider rider(ResultSet rs) throws SQLException {
 		return new Rider(rs.getLong("rider_id"), rs.getBoolean("on_shift"), rs.getLong("position_building_id"),
 				rs.getInt("capacity"));

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.lunchrush.delivery.DeliveryProperties;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.Caller;
 
@@ -28,15 +29,34 @@ class RiderController {
 
 	private final CampusTime time;
 
-	RiderController(RiderDesk desk, CampusTime time) {
+	private final DeliveryProperties properties;
+
+	RiderController(RiderDesk desk, CampusTime time, DeliveryProperties properties) {
 		this.desk = desk;
 		this.time = time;
+		this.properties = properties;
 	}
 
 	@PostMapping("/shift")
 	ShiftView shift(Caller caller, @Valid @RequestBody ShiftRequest request) {
-		Rider rider = this.desk.shift(caller.userId(), request.onShift(), Optional.ofNullable(request.buildingId()));
-		return new ShiftView(rider.riderId(), rider.onShift(), rider.positionBuildingId(), rider.capacity());
+		return ShiftView
+			.of(this.desk.shift(caller.userId(), request.onShift(), Optional.ofNullable(request.buildingId())));
+	}
+
+	/**
+	 * The shift as the last {@code POST /shift} left it; a rider who never went on shift
+	 * is off shift, nowhere yet, with the bag a first shift would have.
+	 */
+	@GetMapping("/shift")
+	ShiftView shift(Caller caller) {
+		return this.desk.shiftOf(caller.userId())
+			.map(ShiftView::of)
+			.orElseGet(() -> new ShiftView(caller.userId(), false, null, this.properties.riderCapacity()));
+	}
+
+	@GetMapping("/today")
+	RiderDay today(Caller caller) {
+		return this.desk.today(caller.userId());
 	}
 
 	@GetMapping("/tasks")
@@ -66,7 +86,16 @@ class RiderController {
 	record ShiftRequest(@NotNull Boolean onShift, Long buildingId) {
 	}
 
-	record ShiftView(long riderId, boolean onShift, long buildingId, int capacity) {
+	/**
+	 * @param buildingId where the rider is (where the shift started, or the last stop);
+	 * {@code null} before the first shift
+	 */
+	record ShiftView(long riderId, boolean onShift, Long buildingId, int capacity) {
+
+		static ShiftView of(Rider rider) {
+			return new ShiftView(rider.riderId(), rider.onShift(), rider.positionBuildingId(), rider.capacity());
+		}
+
 	}
 
 	/**

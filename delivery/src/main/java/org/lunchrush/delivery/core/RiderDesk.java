@@ -1,5 +1,7 @@
 package org.lunchrush.delivery.core;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +72,9 @@ class RiderDesk {
 					Map.of("field", "buildingId", "reason", "where does the first shift start?")));
 		this.store.saveShift(riderId, onShift, position,
 				known.map(Rider::capacity).orElse(this.properties.riderCapacity()));
+		if (onShift) {
+			this.store.recordMove(riderId, RiderMove.Kind.SHIFT_START, position, null, this.time.now());
+		}
 		if (!onShift) {
 			List<Long> back = this.store.unassignNotPickedUp(riderId);
 			if (!back.isEmpty()) {
@@ -79,6 +84,25 @@ class RiderDesk {
 				.publish(LiveNotice.routeChanged(riderId, orderId, LiveNotice.RouteChange.RELEASED, this.time.now())));
 		}
 		return this.store.rider(riderId).orElseThrow();
+	}
+
+	/**
+	 * @return the rider's shift as last set, empty for a rider who never went on shift
+	 */
+	public Optional<Rider> shiftOf(long riderId) {
+		return this.store.rider(riderId);
+	}
+
+	/**
+	 * @return the rider's campus day so far: orders picked up and handed over today, and
+	 * the distance ridden along them (see {@link RiderDay})
+	 */
+	public RiderDay today(long riderId) {
+		LocalDate day = this.time.today();
+		Instant start = day.atStartOfDay(this.time.zone()).toInstant();
+		Instant end = day.plusDays(1).atStartOfDay(this.time.zone()).toInstant();
+		boolean onShift = this.store.rider(riderId).map(Rider::onShift).orElse(false);
+		return RiderDay.of(riderId, day, start, this.store.movesOf(riderId, start, end), this.campus.campus(), onShift);
 	}
 
 	public List<Campus.TimedStop> route(long riderId) {
@@ -115,6 +139,7 @@ class RiderDesk {
 		this.orders.pickedUp(orderId, riderId);
 		this.store.markPickedUp(orderId, riderId);
 		this.store.movePosition(riderId, task.pickupBuildingId());
+		this.store.recordMove(riderId, RiderMove.Kind.PICKUP, task.pickupBuildingId(), orderId, this.time.now());
 	}
 
 	/**
@@ -129,6 +154,7 @@ class RiderDesk {
 		this.orders.delivered(orderId, riderId);
 		this.store.markDelivered(orderId, riderId);
 		this.store.movePosition(riderId, task.dropoffBuildingId());
+		this.store.recordMove(riderId, RiderMove.Kind.DROPOFF, task.dropoffBuildingId(), orderId, this.time.now());
 	}
 
 	private Task openTask(long orderId) {
