@@ -86,6 +86,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/demo/accounts")
 				.permitAll()
+				// The OpenAPI document and Swagger UI describe the API and open none of
+				// it.
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+						"/swagger-ui/**")
+				.permitAll()
 				// The web faces' pages and files (the apps log in through the API).
 				.requestMatchers(SecurityConfiguration::isWebFacePage)
 				.permitAll()
