@@ -125,6 +125,36 @@ public final class Api {
 		return send(request);
 	}
 
+	/**
+	 * Sends raw bytes with a content type of the caller's choosing (a picture, or a file
+	 * that only claims to be one).
+	 */
+	public Response sendBytes(String method, String path, Session session, String contentType, byte[] body) {
+		return send(request(path, session).header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	/**
+	 * Gets a path as a browser's {@code <img>} does: no token, the answer's bytes as they
+	 * are.
+	 */
+	public HttpResponse<byte[]> getBytes(String path, String... headers) {
+		HttpRequest.Builder request = request(path, null).GET();
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpRequest.Builder request(String path, Session session) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30));

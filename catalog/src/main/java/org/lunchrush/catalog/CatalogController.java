@@ -66,7 +66,8 @@ class CatalogController {
 		return merchant.menu().stream().map((item) -> {
 			int stock = left.getOrDefault(item.id(), 0);
 			return new MenuItemView(item.id(), item.name(), item.priceCents(), item.onSale() && stock > 0, stock,
-					item.onSale());
+					item.onSale(), item.category(),
+					item.pictureVersion().map((version) -> ItemPictures.url(item.id(), version)).orElse(null));
 		}).toList();
 	}
 
@@ -85,7 +86,12 @@ class CatalogController {
 			int preparationMinutes, List<Long> deliveryBuildingIds) {
 	}
 
-	record MenuItemView(long itemId, String name, int priceCents, boolean available, int stockLeft, boolean onSale) {
+	/**
+	 * @param pictureUrl a versioned URL (cacheable for good), {@code null} without a
+	 * picture
+	 */
+	record MenuItemView(long itemId, String name, int priceCents, boolean available, int stockLeft, boolean onSale,
+			String category, String pictureUrl) {
 	}
 
 }

@@ -8,6 +8,11 @@ import java.util.Set;
  */
 public interface CatalogSetup {
 
+	/**
+	 * The category of an item nobody gave one.
+	 */
+	String DEFAULT_CATEGORY = "主食";
+
 	boolean hasCampus();
 
 	long createCampus(String name, String timeZone);
@@ -17,7 +22,14 @@ public interface CatalogSetup {
 	long addMerchant(long campusId, long buildingId, String name, MerchantKind kind, OpeningHours hours,
 			Set<Long> deliveryBuildingIds);
 
-	long addItem(long merchantId, String name, int priceCents);
+	/**
+	 * Adds an item in the category {@value #DEFAULT_CATEGORY}.
+	 */
+	default long addItem(long merchantId, String name, int priceCents) {
+		return addItem(merchantId, name, priceCents, DEFAULT_CATEGORY);
+	}
+
+	long addItem(long merchantId, String name, int priceCents, String category);
 
 	enum BuildingKind {
 

@@ -51,8 +51,8 @@ class CatalogSetupService implements CatalogSetup {
 
 	@Override
 	@Transactional
-	public long addItem(long merchantId, String name, int priceCents) {
-		long id = this.store.insertItem(merchantId, name, priceCents);
+	public long addItem(long merchantId, String name, int priceCents, String category) {
+		long id = this.store.insertItem(merchantId, name, priceCents, category, true);
 		this.events.publishEvent(new CatalogChanged(merchantId));
 		this.snapshots.reloadAfterCommit(merchantId);
 		return id;

@@ -104,8 +104,10 @@ class DemoCampus implements ApplicationRunner {
 			long merchant = this.catalog.addMerchant(campus, buildings.get(stall.building()), stall.name(),
 					stall.kind(), this.stallHours, zone);
 			merchants.add(merchant);
-			for (DemoData.Dish dish : stall.dishes()) {
-				long item = this.catalog.addItem(merchant, dish.name(), dish.priceCents());
+			for (int position = 0; position < stall.dishes().size(); position++) {
+				DemoData.Dish dish = stall.dishes().get(position);
+				long item = this.catalog.addItem(merchant, dish.name(), dish.priceCents(),
+						DemoData.category(dish.name(), position));
 				this.inventory.defineItem(item, merchant, this.dailyStock);
 				items++;
 			}

@@ -1,6 +1,7 @@
 package org.lunchrush.demo;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.lunchrush.catalog.CatalogSetup.BuildingKind;
 import org.lunchrush.catalog.CatalogSetup.MerchantKind;
@@ -104,7 +105,37 @@ public final class DemoData {
 					List.of(new Dish("波霸奶茶", 1400), new Dish("四季春玛奇朵", 1500), new Dish("柠檬绿茶", 1100),
 							new Dish("乌龙奶茶", 1300), new Dish("百香果双响炮", 1600), new Dish("冰淇淋红茶", 1200))));
 
+	private static final Pattern DRINK = Pattern.compile("(汽水|奶茶|咖啡|橙汁|可乐|雪碧|豆浆|酸梅汤|绿茶|红茶|柠檬茶|大麦茶|玛奇朵|双响炮)");
+
+	private static final Pattern SOUP = Pattern.compile("汤$");
+
+	private static final Pattern SNACK = Pattern
+		.compile("(^(鸡蛋|卤蛋|水煮蛋|茶叶蛋|菜脯蛋)$|包$|^加(香菇|土豆|青菜)$|凉皮|烧麦|煎饺|藕片|宽粉|拍黄瓜|凉拌|冰粉|甑糕|油条|卤豆腐|鱼饼串|泡菜饼|烤红薯|玉米杯|酸奶杯)");
+
 	private DemoData() {
+	}
+
+	/**
+	 * The menu category of a stall's dish: its first dish (or one named so) is the
+	 * stall's 招牌, then 饮品, 汤 and 小吃 by name, 主食 for the rest. The migration that gave
+	 * categories to items seeded before them
+	 * ({@code V2026_12_06_61__menu_item_category_picture.sql}) applies the same rules.
+	 * @param position the dish's place in its stall's list, from 0
+	 */
+	public static String category(String dish, int position) {
+		if (position == 0 || dish.startsWith("招牌")) {
+			return "招牌";
+		}
+		if (DRINK.matcher(dish).find()) {
+			return "饮品";
+		}
+		if (SOUP.matcher(dish).find()) {
+			return "汤";
+		}
+		if (SNACK.matcher(dish).find()) {
+			return "小吃";
+		}
+		return "主食";
 	}
 
 }

@@ -74,6 +74,14 @@ public interface Inventory {
 	void defineItem(long itemId, long merchantId, int dailyStock);
 
 	/**
+	 * The item left its merchant's menu for good: no later day opens with it and its
+	 * stock can no longer be set ({@code NOT_FOUND}, as for an item that never was). What
+	 * was reserved, sold and released of it stays in the ledger, so releases of its
+	 * orders and the day's audit still count it.
+	 */
+	void retireItem(long itemId);
+
+	/**
 	 * Compares the ledger with the live counters for one day.
 	 */
 	List<StockAudit> audit(LocalDate day);

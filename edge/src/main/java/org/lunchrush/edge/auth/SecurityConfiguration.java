@@ -91,6 +91,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 						"/swagger-ui/**")
 				.permitAll()
+				// Menu item pictures: an <img> tag sends no token, and the pictures are
+				// as public as the menu that links them. Reading only.
+				.requestMatchers(HttpMethod.GET, "/api/v1/items/*/picture")
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/api/v1/items/*/picture")
+				.permitAll()
 				// The web faces' pages and files (the apps log in through the API).
 				.requestMatchers(SecurityConfiguration::isWebFacePage)
 				.permitAll()

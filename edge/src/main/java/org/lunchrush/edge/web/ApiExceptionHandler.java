@@ -109,7 +109,7 @@ class ApiExceptionHandler {
 	 */
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ResponseEntity<Map<String, Object>> tooLarge(PayloadTooLargeException ex, HttpServletRequest request) {
-		return answer(ErrorCode.PAYLOAD_TOO_LARGE, Map.of("maxBytes", ex.limit()), request);
+		return answer(ErrorCode.PAYLOAD_TOO_LARGE, ex.details(), request);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.lunchrush.edge.web;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Thrown by the capped request stream when a body (one without a length, or lying about
@@ -8,15 +9,19 @@ import java.io.IOException;
  */
 class PayloadTooLargeException extends IOException {
 
-	private final long limit;
+	private final Map<String, Object> details;
 
-	PayloadTooLargeException(long limit) {
+	PayloadTooLargeException(long limit, Map<String, Object> details) {
 		super("request body larger than " + limit + " bytes");
-		this.limit = limit;
+		this.details = Map.copyOf(details);
 	}
 
-	long limit() {
-		return this.limit;
+	/**
+	 * @return the refusal's details: {@code maxBytes}, and a {@code scope} when the route
+	 * has a cap of its own
+	 */
+	Map<String, Object> details() {
+		return this.details;
 	}
 
 }

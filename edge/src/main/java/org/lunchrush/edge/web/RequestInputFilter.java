@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,10 +26,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The first thing every request meets, before security, rate limits or any controller:
- * the body is capped ({@link #MAX_BODY_BYTES}), and the path, the query parameters and
- * the headers the API reads must be plain text ({@link PlainText}). A request refused
- * here has changed nothing: no token was consumed, no stock reserved, no idempotency key
- * used.
+ * the body is capped ({@link #MAX_BODY_BYTES}; {@link #MAX_PICTURE_BYTES} for the one
+ * route that takes a picture), and the path, the query parameters and the headers the API
+ * reads must be plain text ({@link PlainText}). A request refused here has changed
+ * nothing: no token was consumed, no stock reserved, no idempotency key used.
  */
 class RequestInputFilter extends OncePerRequestFilter {
 
@@ -37,6 +38,21 @@ class RequestInputFilter extends OncePerRequestFilter {
 	 * for any honest body and none for a memory-filling one.
 	 */
 	static final int MAX_BODY_BYTES = 64 * 1024;
+
+	/**
+	 * The one exception to {@link #MAX_BODY_BYTES}: a menu item's picture, sent as raw
+	 * image bytes to {@code PUT /api/v1/merchant/items/{itemId}/picture}. A photo of a
+	 * dish needs more than 64 KB; 1 MiB is enough for one a phone screen shows well, and
+	 * the catalog checks the bytes (type, decoding, dimensions) before it keeps any.
+	 */
+	static final int MAX_PICTURE_BYTES = 1024 * 1024;
+
+	/**
+	 * Matched on the method and the raw path's exact shape (a numeric id, nothing after),
+	 * so that no other route, and no path that merely contains this one, gains the larger
+	 * cap.
+	 */
+	private static final Pattern PICTURE_UPLOAD = Pattern.compile("/api/v1/merchant/items/[0-9]{1,19}/picture");
 
 	/**
 	 * Headers whose value the platform reads and stores.
@@ -52,9 +68,10 @@ class RequestInputFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		BodyCap cap = BodyCap.of(request);
 		long declared = request.getContentLengthLong();
-		if (declared > MAX_BODY_BYTES) {
-			this.errors.write(ErrorCode.PAYLOAD_TOO_LARGE, Map.of("maxBytes", MAX_BODY_BYTES), request, response);
+		if (declared > cap.maxBytes()) {
+			this.errors.write(ErrorCode.PAYLOAD_TOO_LARGE, cap.refusal(), request, response);
 			return;
 		}
 		Optional<Map<String, String>> problem = pathProblem(request).or(() -> queryProblem(request))
@@ -63,7 +80,28 @@ class RequestInputFilter extends OncePerRequestFilter {
 			this.errors.write(ErrorCode.VALIDATION, Map.of("fields", List.of(problem.get())), request, response);
 			return;
 		}
-		chain.doFilter(new CappedRequest(request, MAX_BODY_BYTES), response);
+		chain.doFilter(new CappedRequest(request, cap), response);
+	}
+
+	/**
+	 * How large a request's body may be, and the details a refusal carries.
+	 *
+	 * @param scope names the refusal's message ({@code error.PAYLOAD_TOO_LARGE.picture})
+	 */
+	private record BodyCap(long maxBytes, Optional<String> scope) {
+
+		static BodyCap of(HttpServletRequest request) {
+			if ("PUT".equals(request.getMethod()) && PICTURE_UPLOAD.matcher(request.getRequestURI()).matches()) {
+				return new BodyCap(MAX_PICTURE_BYTES, Optional.of("picture"));
+			}
+			return new BodyCap(MAX_BODY_BYTES, Optional.empty());
+		}
+
+		Map<String, Object> refusal() {
+			return this.scope.<Map<String, Object>>map((name) -> Map.of("maxBytes", this.maxBytes, "scope", name))
+				.orElseGet(() -> Map.of("maxBytes", this.maxBytes));
+		}
+
 	}
 
 	private static Optional<Map<String, String>> pathProblem(HttpServletRequest request) {
@@ -135,19 +173,19 @@ class RequestInputFilter extends OncePerRequestFilter {
 	 */
 	private static final class CappedRequest extends HttpServletRequestWrapper {
 
-		private final long limit;
+		private final BodyCap cap;
 
 		private ServletInputStream stream;
 
-		CappedRequest(HttpServletRequest request, long limit) {
+		CappedRequest(HttpServletRequest request, BodyCap cap) {
 			super(request);
-			this.limit = limit;
+			this.cap = cap;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (this.stream == null) {
-				this.stream = new CappedInputStream(super.getInputStream(), this.limit);
+				this.stream = new CappedInputStream(super.getInputStream(), this.cap);
 			}
 			return this.stream;
 		}
@@ -165,13 +203,13 @@ class RequestInputFilter extends OncePerRequestFilter {
 
 		private final ServletInputStream body;
 
-		private final long limit;
+		private final BodyCap cap;
 
 		private long read;
 
-		CappedInputStream(ServletInputStream body, long limit) {
+		CappedInputStream(ServletInputStream body, BodyCap cap) {
 			this.body = body;
-			this.limit = limit;
+			this.cap = cap;
 		}
 
 		@Override
@@ -194,8 +232,8 @@ class RequestInputFilter extends OncePerRequestFilter {
 
 		private void count(int n) throws PayloadTooLargeException {
 			this.read += n;
-			if (this.read > this.limit) {
-				throw new PayloadTooLargeException(this.limit);
+			if (this.read > this.cap.maxBytes()) {
+				throw new PayloadTooLargeException(this.cap.maxBytes(), this.cap.refusal());
 			}
 		}
 

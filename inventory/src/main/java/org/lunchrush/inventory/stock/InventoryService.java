@@ -154,6 +154,12 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
+	@Transactional
+	public void retireItem(long itemId) {
+		this.ledger.retireItem(itemId);
+	}
+
+	@Override
 	public List<StockAudit> audit(LocalDate day) {
 		Map<Long, Map<Long, Integer>> liveByMerchant = new HashMap<>();
 		List<StockAudit> audits = new ArrayList<>();

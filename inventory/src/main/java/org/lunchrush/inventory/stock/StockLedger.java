@@ -66,6 +66,13 @@ class StockLedger {
 			.update();
 	}
 
+	/**
+	 * Forgets an item's default stock: days opened after this have no row for it.
+	 */
+	void retireItem(long itemId) {
+		this.jdbc.sql("delete from inventory.item_stock where item_id = :item").param("item", itemId).update();
+	}
+
 	List<Long> merchants() {
 		return this.jdbc.sql("select distinct merchant_id from inventory.item_stock order by merchant_id")
 			.query(Long.class)
