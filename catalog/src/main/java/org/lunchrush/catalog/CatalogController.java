@@ -1,5 +1,6 @@
 package org.lunchrush.catalog;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -28,7 +29,11 @@ class CatalogController {
 
 	private final CampusTime time;
 
-	CatalogController(CatalogStore store, Catalog catalog, Inventory inventory, CampusTime time) {
+	private final MerchantRatings ratings;
+
+	CatalogController(CatalogStore store, Catalog catalog, Inventory inventory, CampusTime time,
+			MerchantRatings ratings) {
+		this.ratings = ratings;
 		this.store = store;
 		this.catalog = catalog;
 		this.inventory = inventory;
@@ -49,12 +54,13 @@ class CatalogController {
 	@GetMapping("/api/v1/merchants")
 	List<MerchantView> merchants() {
 		LocalTime now = this.time.localNow().toLocalTime();
-		return this.store.merchantIds()
-			.stream()
-			.flatMap((id) -> this.catalog.merchant(id).stream())
-			.map((m) -> new MerchantView(m.id(), m.name(), m.buildingId(), m.isOpenAt(now), m.openingHours().toString(),
-					m.settings().busy(), m.preparationMinutes(), m.deliveryBuildingIds().stream().sorted().toList()))
-			.toList();
+		Map<Long, MerchantRatings.Summary> rated = this.ratings.summaries();
+		return this.store.merchantIds().stream().flatMap((id) -> this.catalog.merchant(id).stream()).map((m) -> {
+			MerchantRatings.Summary rating = rated.getOrDefault(m.id(), MerchantRatings.Summary.NONE);
+			return new MerchantView(m.id(), m.name(), m.buildingId(), m.isOpenAt(now), m.openingHours().toString(),
+					m.settings().busy(), m.preparationMinutes(), m.deliveryBuildingIds().stream().sorted().toList(),
+					rating.average().orElse(null), rating.count());
+		}).toList();
 	}
 
 	@GetMapping("/api/v1/merchants/{merchantId}/menu")
@@ -82,8 +88,13 @@ class CatalogController {
 	record BuildingView(long id, String name, String kind, int xMetres, int yMetres) {
 	}
 
+	/**
+	 * @param ratingAverage the students' average stars to one decimal, {@code null}
+	 * before the first rating
+	 * @param ratingCount how many orders were rated
+	 */
 	record MerchantView(long id, String name, long buildingId, boolean open, String openingHours, boolean busy,
-			int preparationMinutes, List<Long> deliveryBuildingIds) {
+			int preparationMinutes, List<Long> deliveryBuildingIds, BigDecimal ratingAverage, int ratingCount) {
 	}
 
 	/**

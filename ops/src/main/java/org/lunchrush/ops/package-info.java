@@ -1,6 +1,7 @@
 /**
  * Operations: the admin APIs, starting with the invariant check that tells operators
- * whether any order, yuan or portion has gone wrong.
+ * whether any order, yuan or portion has gone wrong, the daily settlement, and each
+ * stall's report of its business counted with the settlement's money rules.
  */
 @ApplicationModule(displayName = "Ops")
 package org.lunchrush.ops;

@@ -259,6 +259,17 @@ public final class Order {
 	}
 
 	/**
+	 * The student rates the food that reached the door: only a delivered order can be
+	 * rated. That it is rated once is kept by the store (one rating per order).
+	 */
+	public OrderRating rate(int stars, Optional<String> comment, Instant at) {
+		if (this.status != OrderStatus.DELIVERED) {
+			throw new IllegalOrderTransition(this.id, this.status, "rate");
+		}
+		return new OrderRating(this.id, this.merchantId, stars, comment, at);
+	}
+
+	/**
 	 * @return whether a provider transaction is the one that paid this order
 	 */
 	public boolean isPaidBy(String transactionId) {

@@ -3,11 +3,13 @@ package org.lunchrush.ordering.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lunchrush.ordering.domain.OrderAssertions.assertRefused;
@@ -137,6 +139,45 @@ class OrderTest {
 			Order order = orderIn(current);
 
 			assertRefused(() -> order.awaitPayment(LATER), order, current);
+		}
+
+	}
+
+	@Nested
+	class Rating {
+
+		@Test
+		void ratesADeliveredOrderWithItsMerchant() {
+			Order order = orderIn(OrderStatus.DELIVERED);
+
+			OrderRating rating = order.rate(4, Optional.of("好吃"), LATER);
+
+			assertThat(rating).isEqualTo(new OrderRating(ORDER_ID, order.merchantId(), 4, Optional.of("好吃"), LATER));
+			assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+		}
+
+		@ParameterizedTest
+		@EnumSource(value = OrderStatus.class, mode = EnumSource.Mode.EXCLUDE, names = "DELIVERED")
+		void refusesAnOrderNotDelivered(OrderStatus current) {
+			Order order = orderIn(current);
+
+			assertRefused(() -> order.rate(5, Optional.empty(), LATER), order, current);
+		}
+
+		@ParameterizedTest
+		@ValueSource(ints = { 0, 6, -1 })
+		void refusesStarsOutsideOneToFive(int stars) {
+			Order order = orderIn(OrderStatus.DELIVERED);
+
+			assertThatIllegalArgumentException().isThrownBy(() -> order.rate(stars, Optional.empty(), LATER));
+		}
+
+		@Test
+		void refusesACommentOverTwoHundredCharacters() {
+			Order order = orderIn(OrderStatus.DELIVERED);
+
+			assertThatIllegalArgumentException().isThrownBy(() -> order.rate(5, Optional.of("好".repeat(201)), LATER));
+			assertThat(order.rate(5, Optional.of("好".repeat(200)), LATER).comment()).hasValue("好".repeat(200));
 		}
 
 	}
