@@ -110,11 +110,24 @@ test('the lunch story: a student orders and pays, the merchant is rung and cooks
   await rider.getByRole('listitem', { name: new RegExp(short(orderId)) }).getByRole('button', { name: '送达' }).click()
   await rider.getByRole('dialog').getByRole('button', { name: '确定' }).click()
 
+  // The rider's day counts the hand-over and the distance ridden.
+  await expect(rider.getByTestId('today-delivered')).toHaveText('1')
+  await expect(rider.getByTestId('today-distance')).not.toHaveText('0.0')
+
   // 4. The student's page showed every state without a reload.
   await expect(student.getByTestId('order-status')).toHaveText('已送达')
   await stillSameLoad(student)
   await expectNoRawText(student)
   await screenshot(student, 'student-delivered')
+
+  // The student rates the order; the stall's score on the home page counts it.
+  await student.getByRole('button', { name: '5 星' }).click()
+  await student.getByRole('textbox', { name: '评价' }).fill('面很筋道，送得也快')
+  await student.getByRole('button', { name: '提交评价' }).click()
+  await expect(student.getByText('我的评价')).toBeVisible()
+  await expect(student.getByText('面很筋道，送得也快')).toBeVisible()
+  await student.goto('/')
+  await expect(student.getByRole('button', { name: new RegExp(STALL) })).toContainText(/★ 5\.0（1 条评价）/)
 
   // Meanwhile another student cancels a paid order before the stall accepts it: refunded.
   const cancelled = await orderAndPay(other, '梅园2栋')

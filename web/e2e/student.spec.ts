@@ -20,14 +20,16 @@ test('a student orders and pays in a few taps, and the page follows the order wi
 
   await page.getByRole('radio', { name: '梅园1栋' }).click()
   await page.getByLabel('备注').fill('少辣')
+  // The checkout shows what the platform computes; the order then charges exactly that.
+  await expect(page.getByTestId('total')).toHaveText(/^¥\d+\.\d\d$/)
+  const quoted = await page.getByTestId('total').innerText()
   await screenshot(page, 'student-checkout')
   await page.getByRole('button', { name: '提交订单' }).click()
 
   await expect(page).toHaveURL(/\/orders\/\d+$/)
   await expect(page.getByTestId('order-status')).toHaveText('待支付')
   await expectNoRawText(page)
-  const total = await page.getByTestId('order-total').innerText()
-  expect(total).toMatch(/^¥\d+\.\d\d$/)
+  await expect(page.getByTestId('order-total')).toHaveText(quoted)
   await page.getByRole('button', { name: /^支付/ }).click()
   await page.getByRole('button', { name: '确认支付' }).click()
   await expect(page.getByTestId('order-status')).toHaveText(/已支付|商家已接单/)

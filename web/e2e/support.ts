@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 export const PASSWORD = process.env.LUNCHRUSH_DEMO_PASSWORD ?? 'demo123'
 
@@ -16,12 +16,36 @@ export async function screenshot(page: Page, name: string) {
 export const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 export const DESKTOP = { viewport: { width: 1366, height: 900 } }
 
+/**
+ * What the pages said on their consoles that a person must never meet: vue-i18n's warnings of
+ * a missing message (the page would show the key) and uncaught errors. Checked after each test.
+ */
+const consoleProblems: string[] = []
+
+function watched(context: BrowserContext): BrowserContext {
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      const text = message.text()
+      if (/\[lunchrush\] missing message|Not found '.+' key in '.+' locale messages/.test(text)) {
+        consoleProblems.push(`${page.url()}: ${text}`)
+      }
+    })
+    page.on('pageerror', (error) => consoleProblems.push(`${page.url()}: uncaught ${error.message}`))
+  })
+  return context
+}
+
+test.afterEach(() => {
+  const problems = consoleProblems.splice(0)
+  expect(problems, 'missing messages or uncaught errors in the pages').toEqual([])
+})
+
 export async function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  return watched(await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }))
 }
 
 export async function desktop(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ ...DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  return watched(await browser.newContext({ ...DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }))
 }
 
 /** A token for the API, for arranging what a test needs (stock, shifts) outside the faces. */

@@ -7,6 +7,8 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
     { path: '/', name: 'board', component: () => import('./views/BoardView.vue') },
     { path: '/menu', name: 'menu', component: () => import('./views/MenuView.vue') },
+    { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
+    { path: '/ratings', name: 'ratings', component: () => import('./views/RatingsView.vue') },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

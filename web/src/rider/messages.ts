@@ -3,6 +3,7 @@
 const zh = {
   login: { tagline: '接单、取餐、送达，一条路线走完。' },
   nav: { title: '我的路线', refresh: '刷新路线' },
+  today: { title: '今日', delivered: '今日送达（单）', distance: '骑行（公里）', pickedUp: '今日取餐（单）' },
   shift: {
     title: '班次',
     on: '在岗',
@@ -54,6 +55,7 @@ const zh = {
 const en: typeof zh = {
   login: { tagline: 'Take the orders, pick up, hand over: one route.' },
   nav: { title: 'My route', refresh: 'Refresh route' },
+  today: { title: 'Today', delivered: 'Delivered today', distance: 'Ridden (km)', pickedUp: 'Picked up today' },
   shift: {
     title: 'Shift',
     on: 'On shift',

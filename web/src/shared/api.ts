@@ -27,6 +27,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
+  /** JSON unless it is a Blob or a File (sent as is, with its own type: a picture) */
   body?: unknown
   idempotencyKey?: string
   signal?: AbortSignal
@@ -70,6 +71,29 @@ export class Http {
     return this.send<T>('DELETE', path, options)
   }
 
+  /** A file the platform makes (an Excel report), as a Blob, with the token. */
+  async download(path: string): Promise<Blob> {
+    const headers: Record<string, string> = { 'Accept-Language': this.transport.locale() }
+    const token = this.transport.token()
+    if (token) headers.Authorization = `Bearer ${token}`
+    let answer: Response
+    try {
+      answer = await this.fetcher(path, { method: 'GET', headers })
+    } catch (failure) {
+      throw new ApiError(0, { code: 'NETWORK', message: String(failure) })
+    }
+    if (!answer.ok) {
+      let error: ErrorBody
+      try {
+        error = (await answer.json()) as ErrorBody
+      } catch {
+        error = { code: 'UNKNOWN', message: answer.statusText }
+      }
+      throw new ApiError(answer.status, error)
+    }
+    return answer.blob()
+  }
+
   async send<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -80,6 +104,9 @@ export class Http {
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey
     let body: BodyInit | undefined
     if (options.body instanceof FormData) {
+      body = options.body
+    } else if (options.body instanceof Blob) {
+      headers['Content-Type'] = options.body.type || 'application/octet-stream'
       body = options.body
     } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json'

@@ -9,12 +9,19 @@ import type {
   Merchant,
   MerchantSettings,
   MenuItem,
+  MerchantItem,
+  MerchantReport,
+  ItemDraft,
   Order,
   OrderPage,
   OrderStatus,
   PaymentStart,
   PlaceOrderRequest,
   PlacedOrder,
+  Quote,
+  Rating,
+  RatingPage,
+  RiderDay,
   RouteStop,
   Shift,
   TimelineEntry,
@@ -42,6 +49,11 @@ export function createClient(http: Http) {
      */
     placeOrder: (request: PlaceOrderRequest, idempotencyKey: string, retry?: RetryPolicy) =>
       withBusyRetry(() => http.post<PlacedOrder>('/api/v1/orders', { body: request, idempotencyKey }), retry),
+    /** What the order would cost, computed by the platform; nothing is reserved. */
+    quote: (request: PlaceOrderRequest, signal?: AbortSignal) =>
+      http.post<Quote>('/api/v1/orders/quote', { body: request, signal }),
+    rate: (orderId: string, stars: number, comment?: string) =>
+      http.post<Rating>(`/api/v1/orders/${id(orderId)}/rating`, { body: comment ? { stars, comment } : { stars } }),
     order: (orderId: string) => http.get<Order>(`/api/v1/orders/${id(orderId)}`),
     myOrders: (page = 0, size = 20) => http.get<OrderPage>(`/api/v1/orders?mine&page=${page}&size=${size}`),
     timeline: (orderId: string) => http.get<TimelineEntry[]>(`/api/v1/orders/${id(orderId)}/timeline`),
@@ -74,12 +86,28 @@ export function createClient(http: Http) {
       http.put<{ itemId: number; stock: number }>(`/api/v1/merchant/items/${id(itemId)}/stock`, { body: { stock } }),
     setOnSale: (itemId: number, onSale: boolean) =>
       http.put<{ itemId: number; onSale: boolean }>(`/api/v1/merchant/items/${id(itemId)}/on-sale`, { body: { onSale } }),
+    merchantItems: () => http.get<MerchantItem[]>('/api/v1/merchant/items'),
+    createItem: (draft: ItemDraft) => http.post<MerchantItem>('/api/v1/merchant/items', { body: draft }),
+    updateItem: (itemId: number, draft: Omit<ItemDraft, 'onSale'>) =>
+      http.put<MerchantItem>(`/api/v1/merchant/items/${id(itemId)}`, { body: draft }),
+    deleteItem: (itemId: number) => http.delete<void>(`/api/v1/merchant/items/${id(itemId)}`),
+    uploadPicture: (itemId: number, picture: Blob) =>
+      http.put<MerchantItem>(`/api/v1/merchant/items/${id(itemId)}/picture`, { body: picture }),
+    deletePicture: (itemId: number) => http.delete<void>(`/api/v1/merchant/items/${id(itemId)}/picture`),
+    merchantRatings: (page = 0, size = 20) =>
+      http.get<RatingPage>(`/api/v1/merchant/ratings?page=${page}&size=${size}`),
+    merchantReport: (from: string, to: string) =>
+      http.get<MerchantReport>(`/api/v1/merchant/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    merchantReportWorkbook: (from: string, to: string) =>
+      http.download(`/api/v1/merchant/reports.xlsx?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
     merchantSettings: () => http.get<MerchantSettings>('/api/v1/merchant/settings'),
     updateMerchantSettings: (change: Partial<Pick<MerchantSettings, 'autoAccept' | 'busy' | 'openingHours'>>) =>
       http.put<MerchantSettings>('/api/v1/merchant/settings', { body: change }),
 
     shift: (onShift: boolean, buildingId?: number) =>
       http.post<Shift>('/api/v1/rider/shift', { body: buildingId === undefined ? { onShift } : { onShift, buildingId } }),
+    currentShift: () => http.get<Shift>('/api/v1/rider/shift'),
+    riderToday: () => http.get<RiderDay>('/api/v1/rider/today'),
     tasks: () => http.get<RouteStop[]>('/api/v1/rider/tasks'),
     pickup: (orderId: string) => http.post<RouteStop[]>(`/api/v1/rider/tasks/${id(orderId)}/pickup`),
     deliver: (orderId: string) => http.post<RouteStop[]>(`/api/v1/rider/tasks/${id(orderId)}/deliver`),

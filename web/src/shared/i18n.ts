@@ -25,6 +25,12 @@ export function createFaceI18n<M extends object>(face: { zh: M; en: M }) {
     fallbackLocale: false,
     missingWarn: true,
     fallbackWarn: false,
+    // Also in production builds (where vue-i18n's own warnings are off): a page must never show
+    // a message key; the e2e run fails on this line in a console.
+    missing: (locale: string, key: string) => {
+      console.error(`[lunchrush] missing message "${key}" (${locale})`)
+      return key
+    },
     messages: {
       'zh-CN': { ...sharedZh, ...face.zh },
       en: { ...sharedEn, ...face.en },

@@ -36,6 +36,9 @@ export interface Merchant {
   busy: boolean
   preparationMinutes: number
   deliveryBuildingIds: number[]
+  /** the stall's score from students' ratings: one decimal, null before the first rating */
+  ratingAverage?: number | null
+  ratingCount?: number
 }
 
 export interface MenuItem {
@@ -47,6 +50,72 @@ export interface MenuItem {
   stockLeft: number
   /** the merchant's on/off-sale switch, whatever the stock */
   onSale?: boolean
+  category?: string
+  /** a versioned address of the dish's picture (cacheable for good), or null */
+  pictureUrl?: string | null
+}
+
+/** A dish as its merchant manages it (GET /api/v1/merchant/items). */
+export interface MerchantItem {
+  itemId: number
+  name: string
+  priceCents: number
+  category: string
+  onSale: boolean
+  pictureUrl: string | null
+  stockLeft: number
+}
+
+export interface ItemDraft {
+  name: string
+  priceCents: number
+  category: string
+  onSale?: boolean
+}
+
+export interface Quote {
+  merchantId: number
+  deliveryBuildingId: number
+  subtotalCents: number
+  discountCents: number
+  totalCents: number
+  lines: { itemId: number; name: string; unitPriceCents: number; quantity: number; lineCents: number }[]
+  couponId: string | null
+}
+
+export interface Rating {
+  orderId?: string
+  stars: number
+  comment: string | null
+  ratedAt: string
+}
+
+export interface RatingPage {
+  ratings: Rating[]
+  page: number
+  size: number
+  hasMore: boolean
+  average: number | null
+  count: number
+}
+
+export interface MerchantReport {
+  from: string
+  to: string
+  days: { day: string; orders: number; turnoverCents: number; averageTicketCents: number }[]
+  topItems: { itemId: number; name: string; quantity: number; turnoverCents: number }[]
+  lunchSlots: { slot: string; orders: number }[]
+  ratings: { average: number | null; count: number; byStars: Record<string, number> }
+  settlement: { orders: number; salesCents: number; couponCents: number; refundedCents: number; netCents: number }
+}
+
+export interface RiderDay {
+  riderId: number
+  day: string
+  deliveredOrders: number
+  pickedUpOrders: number
+  distanceMetres: number
+  onShift: boolean
 }
 
 export type OrderStatus =
@@ -83,6 +152,7 @@ export interface Order {
   cancellationRequested: boolean
   promisedBy: string | null
   eta: string | null
+  rating?: Rating | null
 }
 
 export interface OrderPage {
@@ -155,7 +225,7 @@ export interface MerchantSettings {
 export interface Shift {
   riderId: number
   onShift: boolean
-  buildingId: number
+  buildingId: number | null
   capacity: number
 }
 

@@ -4,14 +4,14 @@ import type { Shift } from '@shared/types'
 import { client, useAuth } from '../face'
 
 /**
- * What the device knows of the rider's shift. The platform has no route yet that tells a
- * rider's shift on load, so the last answer of POST /rider/shift is kept in localStorage (one
- * entry per rider account) and shown until the rider changes it.
+ * What the device knows of the rider's shift: the platform's answer (GET /rider/shift on
+ * load, POST /rider/shift on a change), also kept in localStorage (one entry per rider
+ * account) so the page draws at once.
  */
 interface SavedShift {
   shift: Shift
   /** The building the rider was last at: the shift's start, then each stop done. */
-  positionBuildingId: number
+  positionBuildingId: number | null
 }
 
 const keyOf = (riderId: number) => `lunchrush.rider.shift.${riderId}`
@@ -66,10 +66,18 @@ export const useShiftStore = defineStore('rider-shift', () => {
     return answer
   }
 
+  /** Asks the platform whether the rider is on shift (another device may have changed it). */
+  async function load() {
+    const answer = await client.currentShift()
+    const keep = saved.value?.shift.onShift === answer.onShift ? saved.value.positionBuildingId : null
+    save({ shift: answer, positionBuildingId: keep ?? answer.buildingId })
+    return answer
+  }
+
   /** The rider finished a stop there: the route now starts from that building. */
   function arrivedAt(buildingId: number) {
     if (saved.value) save({ ...saved.value, positionBuildingId: buildingId })
   }
 
-  return { shift, onShift, capacity, startBuildingId, positionBuildingId, goOn, goOff, arrivedAt }
+  return { shift, onShift, capacity, startBuildingId, positionBuildingId, goOn, goOff, load, arrivedAt }
 })

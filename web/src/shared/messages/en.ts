@@ -66,6 +66,8 @@ export const en: SharedMessages = {
     COUPON_NOT_CLAIMABLE: 'This coupon cannot be claimed',
     NOTIFICATION_REFUSED: 'Payment notification refused',
     UNKNOWN_ACCOUNT: 'No such account',
+    ITEM_LIMIT_REACHED: 'The menu is full: at most 200 dishes per stall',
+    ALREADY_RATED: 'This order is already rated',
     RATE_LIMITED: 'The system is busy, please try again later',
     LOGIN_THROTTLED: 'Too many login attempts; try again later',
     SIGNATURE_INVALID: 'Invalid signature',

@@ -66,6 +66,8 @@ export const zh = {
     COUPON_NOT_CLAIMABLE: '该优惠券不可领取',
     NOTIFICATION_REFUSED: '支付通知被拒绝',
     UNKNOWN_ACCOUNT: '账号不存在',
+    ITEM_LIMIT_REACHED: '菜品数量已达上限，每个商家最多 200 个',
+    ALREADY_RATED: '该订单已评价',
     RATE_LIMITED: '系统繁忙，请稍后再试',
     LOGIN_THROTTLED: '登录尝试过多，请稍后再试',
     SIGNATURE_INVALID: '签名无效',

@@ -17,6 +17,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderJourneyIT extends IntegrationTest {
 
 	@Test
+	void theOrderHistoryPagesThroughEveryOrderOnceNewestFirst() {
+		Session student = student(187);
+		JsonNode merchant = merchantNamed("第一食堂·川味小炒");
+		long merchantId = merchant.path("id").asLong();
+		JsonNode rice = menuItem(merchantId, "米饭");
+		List<String> placed = new java.util.ArrayList<>();
+		for (int n = 0; n < 5; n++) {
+			String orderId = placeAcceptedOrder(student,
+					Map.of("merchantId", merchantId, "deliveryBuildingId", firstDeliveryBuilding(merchant), "items",
+							List.of(Map.of("itemId", rice.path("itemId").asLong(), "quantity", 1))));
+			awaitStatus(student, orderId, "PENDING_PAYMENT");
+			placed.add(0, orderId);
+		}
+		List<String> seen = new java.util.ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			JsonNode answer = api().get("/api/v1/orders?mine&page=" + page + "&size=2", student).body();
+			answer.path("orders").forEach((order) -> seen.add(order.path("orderId").asString()));
+			assertThat(answer.path("hasMore").asBoolean()).as("page %d", page).isEqualTo(page < 2);
+		}
+		assertThat(seen).as("every order once, newest first").containsExactlyElementsOf(placed);
+	}
+
+	@Test
 	void studentOrdersPaysAndTheOrderEndsPaid() {
 		Session student = student(3);
 		JsonNode merchant = merchantNamed("第一食堂·川味小炒");

@@ -44,7 +44,7 @@ class RiderTodayIT extends IntegrationTest {
 		this.merchant = merchantNamed("第一食堂·广式烧腊");
 		this.merchantAccount = merchantAccount(this.merchant.path("id").asLong());
 		this.itemId = menuItemId(this.merchant.path("id").asLong(), "白灼菜心");
-		this.rider = api().login("rider5");
+		this.rider = api().login("rider3");
 		for (JsonNode building : api().get("/api/v1/campus", this.rider).body().path("buildings")) {
 			this.buildings.put(building.path("id").asLong(),
 					new double[] { building.path("xMetres").asDouble(), building.path("yMetres").asDouble() });
@@ -114,7 +114,7 @@ class RiderTodayIT extends IntegrationTest {
 
 	@Test
 	void aRiderWhoNeverWentOnShiftIsOffShiftNowhereWithAnEmptyDay() {
-		Session newcomer = api().login("rider6");
+		Session newcomer = api().login("rider10");
 		Response shift = api().get("/api/v1/rider/shift", newcomer);
 		assertThat(shift.status()).as(shift.raw().body()).isEqualTo(200);
 		assertThat(shift.body().path("riderId").asLong()).isEqualTo(newcomer.userId());

@@ -50,7 +50,8 @@ class OrderLifecycleController {
 	OrderPage merchantOrders(Caller caller, @RequestParam Optional<OrderStatus> status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return OrderPage.of(this.views.views(this.store.ofMerchant(caller.requireMerchant(), status, page, size + 1)),
+		return OrderPage.of(
+				this.views.views(this.store.ofMerchant(caller.requireMerchant(), status, (long) page * size, size + 1)),
 				page, size);
 	}
 

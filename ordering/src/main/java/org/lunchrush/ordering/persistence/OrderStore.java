@@ -251,28 +251,33 @@ public class OrderStore {
 				""").param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
 	}
 
-	public List<OrderRecord> ofStudent(long studentId, int page, int size) {
+	/**
+	 * A student's orders, newest first: {@code limit} of them after the first
+	 * {@code offset}.
+	 */
+	public List<OrderRecord> ofStudent(long studentId, long offset, int limit) {
 		List<Row> rows = this.jdbc
 			.sql(SELECT_ORDER + " where student_id = :student order by id desc " + "limit :limit offset :offset")
 			.param("student", studentId)
-			.param("limit", size)
-			.param("offset", page * size)
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(OrderStore::row)
 			.list();
 		return withLines(rows);
 	}
 
 	/**
-	 * A merchant's orders, newest first, in one state or all.
+	 * A merchant's orders, newest first, in one state or all: {@code limit} of them after
+	 * the first {@code offset}.
 	 */
-	public List<OrderRecord> ofMerchant(long merchantId, Optional<OrderStatus> status, int page, int size) {
+	public List<OrderRecord> ofMerchant(long merchantId, Optional<OrderStatus> status, long offset, int limit) {
 		List<Row> rows = this.jdbc
 			.sql(SELECT_ORDER + " where merchant_id = :merchant" + (status.isPresent() ? " and status = :status" : "")
 					+ " order by id desc limit :limit offset :offset")
 			.param("merchant", merchantId)
 			.params(status.map((s) -> Map.<String, Object>of("status", s.name())).orElse(Map.of()))
-			.param("limit", size)
-			.param("offset", page * size)
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(OrderStore::row)
 			.list();
 		return withLines(rows);

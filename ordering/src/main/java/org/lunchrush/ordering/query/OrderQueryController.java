@@ -63,8 +63,8 @@ class OrderQueryController {
 	@GetMapping(path = "/api/v1/orders", params = "mine")
 	OrderViews.OrderPage mine(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return OrderViews.OrderPage.of(this.views.views(this.store.ofStudent(caller.userId(), page, size + 1)), page,
-				size);
+		return OrderViews.OrderPage
+			.of(this.views.views(this.store.ofStudent(caller.userId(), (long) page * size, size + 1)), page, size);
 	}
 
 	@GetMapping("/api/v1/orders/{orderId}/timeline")
