@@ -64,6 +64,8 @@ export interface MerchantItem {
   onSale: boolean
   pictureUrl: string | null
   stockLeft: number
+  /** portions today's orders hold (reserved less released) */
+  soldToday?: number
 }
 
 export interface ItemDraft {

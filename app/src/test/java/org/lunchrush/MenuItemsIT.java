@@ -190,6 +190,7 @@ class MenuItemsIT extends IntegrationTest {
 			assertThat(edited.status()).as(edited.raw().body()).isEqualTo(200);
 			assertThat(edited.body().path("name").asString()).isEqualTo("金汤酸菜鱼");
 			assertThat(edited.body().path("stockLeft").asInt()).isEqualTo(9);
+			assertThat(edited.body().path("soldToday").asInt()).as("the order holds one portion").isEqualTo(1);
 			JsonNode listed = inMenu(itemId);
 			assertThat(listed.path("name").asString()).isEqualTo("金汤酸菜鱼");
 			assertThat(listed.path("priceCents").asInt()).isEqualTo(2600);

@@ -79,10 +79,11 @@ class MenuItems {
 	}
 
 	/**
-	 * An item as its merchant sees it, with today's stock left.
+	 * An item as its merchant sees it, with today's stock left and the portions today's
+	 * orders hold (sold).
 	 */
 	record MerchantItem(long itemId, String name, int priceCents, String category, boolean onSale,
-			Optional<String> pictureUrl, int stockLeft) {
+			Optional<String> pictureUrl, int stockLeft, int soldToday) {
 	}
 
 	/**
@@ -97,14 +98,16 @@ class MenuItems {
 	 */
 	List<MerchantItem> list(long merchantId) {
 		Map<Long, Integer> left = this.inventory.stockLeft(merchantId, this.time.today());
-		return this.store.items(merchantId).stream().map((row) -> view(row, left)).toList();
+		Map<Long, Integer> sold = this.inventory.sold(merchantId, this.time.today());
+		return this.store.items(merchantId).stream().map((row) -> view(row, left, sold)).toList();
 	}
 
 	MerchantItem item(long merchantId, long itemId) {
 		CatalogStore.ItemRow row = this.store.item(itemId)
 			.filter((item) -> item.merchantId() == merchantId)
 			.orElseThrow(() -> new LunchrushException(ErrorCode.NOT_FOUND, Map.of("itemId", itemId)));
-		return view(row, this.inventory.stockLeft(merchantId, this.time.today()));
+		return view(row, this.inventory.stockLeft(merchantId, this.time.today()),
+				this.inventory.sold(merchantId, this.time.today()));
 	}
 
 	/**
@@ -187,10 +190,10 @@ class MenuItems {
 		this.snapshots.reloadAfterCommit(merchantId);
 	}
 
-	private static MerchantItem view(CatalogStore.ItemRow row, Map<Long, Integer> left) {
+	private static MerchantItem view(CatalogStore.ItemRow row, Map<Long, Integer> left, Map<Long, Integer> sold) {
 		return new MerchantItem(row.id(), row.name(), row.priceCents(), row.category(), row.onSale(),
 				row.pictureVersion().map((version) -> ItemPictures.url(row.id(), version)),
-				left.getOrDefault(row.id(), 0));
+				left.getOrDefault(row.id(), 0), sold.getOrDefault(row.id(), 0));
 	}
 
 	private static ItemFields checked(ItemFields fields) {

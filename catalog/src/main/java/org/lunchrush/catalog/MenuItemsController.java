@@ -93,11 +93,11 @@ class MenuItemsController {
 	 * @param pictureUrl {@code null} without a picture
 	 */
 	record ItemView(long itemId, String name, int priceCents, String category, boolean onSale, String pictureUrl,
-			int stockLeft) {
+			int stockLeft, int soldToday) {
 
 		static ItemView of(MenuItems.MerchantItem item) {
 			return new ItemView(item.itemId(), item.name(), item.priceCents(), item.category(), item.onSale(),
-					item.pictureUrl().orElse(null), item.stockLeft());
+					item.pictureUrl().orElse(null), item.stockLeft(), item.soldToday());
 		}
 
 	}

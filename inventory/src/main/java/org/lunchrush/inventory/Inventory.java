@@ -59,6 +59,13 @@ public interface Inventory {
 	/**
 	 * @return the live stock left per item of a merchant for a day
 	 */
+	/**
+	 * @return per item of the merchant, the portions its orders hold on that day:
+	 * reserved less released (a cancelled order's portions went back), from the ledger;
+	 * an item no order took is absent
+	 */
+	Map<Long, Integer> sold(long merchantId, LocalDate day);
+
 	Map<Long, Integer> stockLeft(long merchantId, LocalDate day);
 
 	/**

@@ -105,6 +105,11 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
+	public Map<Long, Integer> sold(long merchantId, LocalDate day) {
+		return this.ledger.sold(merchantId, day);
+	}
+
+	@Override
 	public Map<Long, Integer> stockLeft(long merchantId, LocalDate day) {
 		return this.live.read(merchantId, day).orElseGet(() -> {
 			if (open(merchantId, day) == LiveStock.Load.STALE_GENERATION) {

@@ -87,6 +87,24 @@ class StockLedger {
 	}
 
 	/**
+	 * @return per item, the portions orders hold on the day: reservations less releases
+	 */
+	Map<Long, Integer> sold(long merchantId, LocalDate day) {
+		Map<Long, Integer> sold = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select item_id, -sum(quantity) from inventory.stock_ledger
+				where merchant_id = :merchant and day = :day and kind in ('RESERVE', 'RELEASE')
+				group by item_id
+				""")
+			.param("merchant", merchantId)
+			.param("day", day)
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+			.list()
+			.forEach((entry) -> sold.put(entry.getKey(), entry.getValue()));
+		return sold;
+	}
+
+	/**
 	 * Opens the day for a merchant (idempotently) and takes what is available per item
 	 * (opening stock plus every movement recorded so far) together with the orders whose
 	 * release that counts. Run in a repeatable-read transaction, so both come from one
