@@ -38,6 +38,7 @@ test('a merchant adds and edits a dish with its picture, and students see it', a
   await merchant.getByLabel(`${dish} 的库存`).fill('20')
   await merchant.getByRole('button', { name: `设置${dish}库存` }).click()
   await expect(edited).toContainText('20')
+  await expect(edited).toContainText('今日已售 0 份')
   await screenshot(merchant, 'merchant-menu-editor')
   await expectNoRawText(merchant)
 
