@@ -64,6 +64,20 @@ final class ChildProcesses {
 	}
 
 	/**
+	 * @return whether nothing listens on the port of 127.0.0.1 now
+	 */
+	static boolean portFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress("127.0.0.1", port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Ends a process an earlier test JVM started and could not stop (it was killed
 	 * itself): only a live process whose pid is in the file and whose command line holds
 	 * the marker.

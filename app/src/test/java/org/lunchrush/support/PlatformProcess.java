@@ -328,16 +328,7 @@ public final class PlatformProcess {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("LUNCHRUSH_HTTP_PORT", Integer.toString(this.port));
 		environment.put("LUNCHRUSH_MANAGEMENT_PORT", Integer.toString(this.managementPort));
-		environment.put("LUNCHRUSH_DB_HOST", TestInfrastructure.HOST);
-		environment.put("LUNCHRUSH_DB_PORT", TestInfrastructure.PORT);
-		environment.put("LUNCHRUSH_DB_NAME", this.database);
-		environment.put("LUNCHRUSH_DB_USER", TestInfrastructure.USER);
-		environment.put("LUNCHRUSH_DB_PASSWORD", TestInfrastructure.PASSWORD);
-		environment.put("LUNCHRUSH_REDIS_HOST", TestInfrastructure.REDIS_HOST);
-		environment.put("LUNCHRUSH_REDIS_PORT", TestInfrastructure.REDIS_PORT);
-		environment.put("LUNCHRUSH_REDIS_DB", Integer.toString(this.redisDatabase));
-		environment.put("LUNCHRUSH_RABBIT_HOST", TestInfrastructure.RABBIT_HOST);
-		environment.put("LUNCHRUSH_RABBIT_VHOST", this.virtualHost);
+		environment.putAll(services(this.database, this.redisDatabase, this.virtualHost));
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "warn");
 		// Its own keys, as `./lunchrush up` generates them: the packaged platform refuses
@@ -345,6 +336,25 @@ public final class PlatformProcess {
 		environment.put("LUNCHRUSH_JWT_SECRET", this.jwtSecret);
 		environment.put("LUNCHRUSH_SANDBOX_MERCHANT_KEY", this.sandboxKey);
 		environment.putAll(this.settings);
+		return environment;
+	}
+
+	/**
+	 * The environment variables that point a packaged platform at its services on this
+	 * machine: the database, the Redis database and the virtual host given.
+	 */
+	static Map<String, String> services(String database, int redisDatabase, String virtualHost) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("LUNCHRUSH_DB_HOST", TestInfrastructure.HOST);
+		environment.put("LUNCHRUSH_DB_PORT", TestInfrastructure.PORT);
+		environment.put("LUNCHRUSH_DB_NAME", database);
+		environment.put("LUNCHRUSH_DB_USER", TestInfrastructure.USER);
+		environment.put("LUNCHRUSH_DB_PASSWORD", TestInfrastructure.PASSWORD);
+		environment.put("LUNCHRUSH_REDIS_HOST", TestInfrastructure.REDIS_HOST);
+		environment.put("LUNCHRUSH_REDIS_PORT", TestInfrastructure.REDIS_PORT);
+		environment.put("LUNCHRUSH_REDIS_DB", Integer.toString(redisDatabase));
+		environment.put("LUNCHRUSH_RABBIT_HOST", TestInfrastructure.RABBIT_HOST);
+		environment.put("LUNCHRUSH_RABBIT_VHOST", virtualHost);
 		return environment;
 	}
 

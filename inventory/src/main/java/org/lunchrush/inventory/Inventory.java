@@ -3,6 +3,7 @@ package org.lunchrush.inventory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inventory module's published API.
@@ -106,5 +107,23 @@ public interface Inventory {
 	 * and waits for the order stream to be persisted first.
 	 */
 	void rebuildLiveStock(List<LocalDate> days);
+
+	/**
+	 * @return the generation of the live stock this process rebuilt or adopted, empty
+	 * before either
+	 */
+	Optional<String> knownGeneration();
+
+	/**
+	 * @return the generation of the live stock in Redis now, empty when Redis has none
+	 * (it lost its data, or was never loaded)
+	 */
+	Optional<String> liveGeneration();
+
+	/**
+	 * Takes up a generation another platform process rebuilt: counters load under it from
+	 * now on. Only correct once that rebuild is complete.
+	 */
+	void adoptLiveStock(String generation);
 
 }

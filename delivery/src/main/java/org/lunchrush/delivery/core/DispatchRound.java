@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lunchrush.cluster.Fence;
+import org.lunchrush.cluster.Leases;
 import org.lunchrush.delivery.DeliveryProperties;
 import org.lunchrush.dispatch.Campus;
 import org.lunchrush.dispatch.DispatchStrategy;
@@ -32,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the strategy decides. Each assignment is a guarded update, so a task changed meanwhile
  * (a cancellation, a rider who took it) is skipped. Then each student whose hand-over
  * time moved by a minute or more is told on the order's timeline ({@code ETA}).
+ * <p>
+ * One platform process at a time runs a round (the lease {@value #LEASE}, held at most
+ * one round interval, so that when its holder dies another process runs the round after
+ * next at the latest). Every transaction of a round checks the lease's fence: a process
+ * paused mid-round past its lease assigns nothing once another has taken over.
  */
 @Component
 class DispatchRound {
@@ -54,11 +61,16 @@ class DispatchRound {
 
 	private final TransactionTemplate transaction;
 
+	static final String LEASE = "dispatch-round";
+
 	private final RouteNotices notices;
+
+	private final Leases leases;
 
 	DispatchRound(DeliveryStore store, DispatchStrategy strategy, CampusTime time, DeliveryProperties properties,
 			Routes routes, CampusModel campus, OrderFulfilment orders, TransactionTemplate transaction,
-			RouteNotices notices) {
+			RouteNotices notices, Leases leases) {
+		this.leases = leases;
 		this.notices = notices;
 		this.store = store;
 		this.strategy = strategy;
@@ -72,6 +84,11 @@ class DispatchRound {
 
 	@Scheduled(fixedDelayString = "${lunchrush.delivery.round-interval:15s}")
 	void run() {
+		this.leases.runExclusively(LEASE, Leases.atLeastForInterval(this.properties.roundInterval()),
+				this.properties.roundInterval(), this::run);
+	}
+
+	private void run(Fence fence) {
 		Instant now = this.time.now();
 		Map<Long, Rider> riders = new LinkedHashMap<>();
 		Map<Long, List<Task>> held = new HashMap<>();
@@ -95,13 +112,19 @@ class DispatchRound {
 			long planned = System.nanoTime();
 			int assigned = 0;
 			for (RiderPlan plan : plans) {
-				assigned += this.transaction.execute((status) -> apply(plan, now));
+				assigned += this.transaction.execute((status) -> {
+					fence.check();
+					return apply(plan, now);
+				});
 				held.put(plan.riderId(), this.store.routeOf(plan.riderId()));
 			}
 			log.info("Dispatch round: {} of {} waiting tasks given to {} riders on shift (planned in {} ms)", assigned,
 					waiting.size(), riders.size(), Duration.ofNanos(planned - began).toMillis());
 		}
-		riders.forEach((riderId, rider) -> tellEtas(campus, rider, held.get(riderId), now));
+		riders.forEach((riderId, rider) -> this.transaction.executeWithoutResult((status) -> {
+			fence.check();
+			tellEtas(campus, rider, held.get(riderId), now);
+		}));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.lunchrush.inventory.Inventory;
@@ -183,6 +184,24 @@ class InventoryService implements Inventory {
 	public boolean liveStockCurrent() {
 		String known = this.generation;
 		return known != null && this.live.generation().filter(known::equals).isPresent();
+	}
+
+	@Override
+	public Optional<String> knownGeneration() {
+		return Optional.ofNullable(this.generation);
+	}
+
+	@Override
+	public Optional<String> liveGeneration() {
+		return this.live.generation();
+	}
+
+	@Override
+	public void adoptLiveStock(String generation) {
+		if (generation == null || generation.isBlank()) {
+			throw new IllegalArgumentException("No generation to adopt");
+		}
+		this.generation = generation;
 	}
 
 	@Override

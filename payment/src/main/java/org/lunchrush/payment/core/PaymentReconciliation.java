@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.lunchrush.cluster.Leases;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.payment.provider.PaymentProvider;
 import org.lunchrush.payment.provider.ProviderNotification;
@@ -34,8 +35,11 @@ class PaymentReconciliation {
 
 	private final CampusTime time;
 
+	private final Leases leases;
+
 	PaymentReconciliation(PaymentStore store, PaymentProvider provider, PaymentService payments,
-			ReconciliationProperties properties, CampusTime time) {
+			ReconciliationProperties properties, CampusTime time, Leases leases) {
+		this.leases = leases;
 		this.store = store;
 		this.provider = provider;
 		this.payments = payments;
@@ -46,6 +50,15 @@ class PaymentReconciliation {
 	@Scheduled(fixedDelayString = "${lunchrush.payment.reconciliation.interval:60s}",
 			initialDelayString = "${lunchrush.payment.reconciliation.interval:60s}")
 	void reconcile() {
+		// One process at a time asks the provider. What a round applies is applied once
+		// however often it is asked (per provider transaction and refund id), so a
+		// process
+		// paused past the lease can at worst ask again: no fence is needed.
+		this.leases.runExclusively("payment-reconciliation", Leases.atLeastForInterval(this.properties.interval()),
+				this.properties.interval().multipliedBy(2), (fence) -> reconcileHere());
+	}
+
+	private void reconcileHere() {
 		try {
 			Result result = run();
 			if (result.applied() > 0) {
