@@ -43,7 +43,7 @@ class ChartCanaryTest {
 		assertThat(weights).isSorted().first().isEqualTo(5);
 		// Watched in the background from the 5 % step on, not only at the analysis step.
 		assertThat(this.canary.path("analysis").path("templates").get(0).path("templateName").asString())
-			.isEqualTo(NAME + "-error-rate");
+			.isEqualTo(NAME + "-error-rate-background");
 		assertThat(this.canary.path("analysis").path("startingStep").asInt()).isEqualTo(2);
 	}
 
@@ -61,6 +61,15 @@ class ChartCanaryTest {
 		Duration measured = duration(metric.path("interval").asString()).multipliedBy(metric.path("count").asInt());
 		assertThat(measured).as("measurements over two minutes").isEqualTo(Duration.ofMinutes(2));
 		assertThat(metric.path("provider").path("prometheus").path("address").asString()).startsWith("http");
+
+		// The background analysis measures the same until the rollout ends: no count.
+		JsonNode background = get(this.objects, "AnalysisTemplate", NAME + "-error-rate-background").path("spec")
+			.path("metrics")
+			.get(0);
+		assertThat(background.has("count")).isFalse();
+		assertThat(background.path("failureCondition").asString()).isEqualTo("result[0] > 0.005");
+		assertThat(background.path("failureLimit").asInt()).isZero();
+		assertThat(background.path("provider").path("prometheus").path("query").asString()).isEqualTo(query);
 	}
 
 	@Test
