@@ -29,7 +29,7 @@ class DockerfileTest {
 			.contains("COPY app/target/lunchrush.jar");
 		assertThat(LunchrushChart.read(PlatformFacts.LUNCHRUSH_SCRIPT)).as("as ./lunchrush extracts it")
 			.contains("-Djarmode=tools -jar \"$jar\" extract");
-		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+		for (String layer : List.of("dependencies", "snapshot-dependencies", "application")) {
 			assertThat(this.dockerfile).contains("/build/extracted/" + layer + "/ ./");
 		}
 		assertThat(this.dockerfile).contains("-jar /opt/lunchrush/lunchrush.jar").contains("exec java");
