@@ -28,7 +28,7 @@ class DockerfileTest {
 		assertThat(this.dockerfile).contains("java -Djarmode=tools -jar lunchrush.jar extract")
 			.contains("COPY app/target/lunchrush.jar");
 		assertThat(LunchrushChart.read(PlatformFacts.LUNCHRUSH_SCRIPT)).as("as ./lunchrush extracts it")
-			.contains("-Djarmode=tools -jar \"$jar\" extract");
+			.containsPattern("-Djarmode=tools -jar \\S+ extract");
 		for (String layer : List.of("dependencies", "snapshot-dependencies", "application")) {
 			assertThat(this.dockerfile).contains("/build/extracted/" + layer + "/ ./");
 		}
