@@ -1,0 +1,107 @@
+package org.lunchrush.helm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lunchrush.helm.LunchrushChart.NAME;
+import static org.lunchrush.helm.LunchrushChart.get;
+import static org.lunchrush.helm.LunchrushChart.ofKind;
+import static org.lunchrush.helm.LunchrushChart.render;
+
+/**
+ * The canary release: 5 % first (and every request with {@code X-Version: canary}), a
+ * pause, then the error-rate analysis that aborts the rollout above 0.5 % of 5xx over 2
+ * minutes.
+ */
+class ChartCanaryTest {
+
+	private final List<JsonNode> objects = render(LunchrushChart.PROD_CANARY);
+
+	private final JsonNode canary = get(this.objects, "Rollout", NAME).path("spec").path("strategy").path("canary");
+
+	@Test
+	void sendsFivePercentThenPausesThenAnalyses() {
+		List<String> steps = new ArrayList<>();
+		this.canary.path("steps").forEach((step) -> steps.add(step.propertyNames().iterator().next()));
+		assertThat(steps.subList(0, 4)).containsExactly("setHeaderRoute", "setWeight", "pause", "analysis");
+		JsonNode first = this.canary.path("steps").get(1);
+		assertThat(first.path("setWeight").asInt()).isEqualTo(5);
+		assertThat(this.canary.path("steps").get(2).path("pause").path("duration").asString()).isNotEmpty();
+		JsonNode analysis = this.canary.path("steps").get(3).path("analysis");
+		assertThat(analysis.path("templates").get(0).path("templateName").asString()).isEqualTo(NAME + "-error-rate");
+		List<Integer> weights = new ArrayList<>();
+		this.canary.path("steps").forEach((step) -> {
+			if (step.has("setWeight")) {
+				weights.add(step.path("setWeight").asInt());
+			}
+		});
+		assertThat(weights).isSorted().first().isEqualTo(5);
+		// Watched in the background from the 5 % step on, not only at the analysis step.
+		assertThat(this.canary.path("analysis").path("templates").get(0).path("templateName").asString())
+			.isEqualTo(NAME + "-error-rate-background");
+		assertThat(this.canary.path("analysis").path("startingStep").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void abortsAboveHalfAPercentOfErrorsOverTwoMinutes() {
+		JsonNode template = get(this.objects, "AnalysisTemplate", NAME + "-error-rate").path("spec");
+		JsonNode metric = template.path("metrics").get(0);
+		assertThat(metric.path("failureCondition").asString()).isEqualTo("result[0] > 0.005");
+		assertThat(metric.path("successCondition").asString()).isEqualTo("result[0] <= 0.005");
+		assertThat(metric.path("failureLimit").asInt()).as("the first failed measurement fails the analysis").isZero();
+		String query = metric.path("provider").path("prometheus").path("query").asString();
+		assertThat(query).contains("http_server_requests_seconds_count", "status=~\"5..\"", "[2m]")
+			.contains("{{args.canary-hash}}")
+			.doesNotContain("[5m]");
+		Duration measured = duration(metric.path("interval").asString()).multipliedBy(metric.path("count").asInt());
+		assertThat(measured).as("measurements over two minutes").isEqualTo(Duration.ofMinutes(2));
+		assertThat(metric.path("provider").path("prometheus").path("address").asString()).startsWith("http");
+
+		// The background analysis measures the same until the rollout ends: no count.
+		JsonNode background = get(this.objects, "AnalysisTemplate", NAME + "-error-rate-background").path("spec")
+			.path("metrics")
+			.get(0);
+		assertThat(background.has("count")).isFalse();
+		assertThat(background.path("failureCondition").asString()).isEqualTo("result[0] > 0.005");
+		assertThat(background.path("failureLimit").asInt()).isZero();
+		assertThat(background.path("provider").path("prometheus").path("query").asString()).isEqualTo(query);
+	}
+
+	@Test
+	void routesXVersionCanaryToTheCanaryThroughTheGatewayApiPlugin() {
+		JsonNode header = this.canary.path("steps").get(0).path("setHeaderRoute");
+		assertThat(header.path("match")).singleElement().satisfies((match) -> {
+			assertThat(match.path("headerName").asString()).isEqualTo("X-Version");
+			assertThat(match.path("headerValue").path("exact").asString()).isEqualTo("canary");
+		});
+		assertThat(this.canary.path("trafficRouting").path("managedRoutes").get(0).path("name").asString())
+			.isEqualTo(header.path("name").asString());
+		JsonNode plugin = this.canary.path("trafficRouting").path("plugins").path("argoproj-labs/gatewayAPI");
+		JsonNode route = plugin.path("httpRoutes").get(0);
+		assertThat(route.path("useHeaderRoutes").asBoolean()).isTrue();
+		JsonNode httpRoute = get(this.objects, "HTTPRoute", route.path("name").asString());
+		List<String> backends = new ArrayList<>();
+		httpRoute.path("spec")
+			.path("rules")
+			.get(0)
+			.path("backendRefs")
+			.forEach((backend) -> backends.add(backend.path("name").asString()));
+		String stable = this.canary.path("stableService").asString();
+		String canaryService = this.canary.path("canaryService").asString();
+		assertThat(backends).containsExactly(stable, canaryService);
+		get(this.objects, "Service", stable);
+		get(this.objects, "Service", canaryService);
+		assertThat(ofKind(this.objects, "Ingress")).as("requests take the route whose weights the rollout sets")
+			.isEmpty();
+	}
+
+	private static Duration duration(String text) {
+		return Duration.parse("PT" + text.toUpperCase());
+	}
+
+}
