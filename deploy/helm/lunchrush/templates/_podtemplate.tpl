@@ -45,6 +45,13 @@ spec:
         - name: management
           containerPort: {{ .Values.config.managementPort }}
           protocol: TCP
+      env:
+        # Each pod's name among the platform processes on the same Redis (the registry of
+        # processes alive, the holders of singleton leases).
+        - name: LUNCHRUSH_INSTANCE
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.name
       envFrom:
         - configMapRef:
             name: {{ include "lunchrush.fullname" . }}-config

@@ -25,7 +25,10 @@ class ChartConfigurationTest {
 	private static final Map<String, String> NOT_THE_PLATFORMS = Map.of("LUNCHRUSH_KAFKA_PORT",
 			"the port of the broker ./lunchrush up starts", "LUNCHRUSH_KAFKA_CONTROLLER_PORT",
 			"the controller port of that broker", "LUNCHRUSH_AOT_CACHE",
-			"./lunchrush up's AOT cache, made by a training start against the services; the image starts without one");
+			"./lunchrush up's AOT cache, made by a training start against the services; the image starts without one",
+			"LUNCHRUSH_REPLICA_PORT_BASE", "the loopback ports of ./lunchrush up --replicas; pods have their own",
+			"LUNCHRUSH_STATE_DIR", "./lunchrush's directory of logs, pid files and secrets", "LUNCHRUSH_NO_BUILD",
+			"whether ./lunchrush up builds the jar; the image holds it");
 
 	private static final Set<String> SECRET_KEYS = Set.of("LUNCHRUSH_JWT_SECRET", "LUNCHRUSH_SANDBOX_MERCHANT_KEY",
 			"LUNCHRUSH_DB_PASSWORD", "LUNCHRUSH_REDIS_PASSWORD", "LUNCHRUSH_RABBIT_PASSWORD");
@@ -39,6 +42,12 @@ class ChartConfigurationTest {
 		get(objects, "Secret", NAME + "-secrets").path("stringData").propertyNames().forEach(secret::add);
 		Set<String> chart = new HashSet<>(configured);
 		chart.addAll(secret);
+		JsonNode container = LunchrushChart.platformContainer(objects);
+		for (JsonNode variable : container.path("env")) {
+			chart.add(variable.path("name").asString());
+		}
+		assertThat(container.path("env").toString()).as("each pod is an instance of its own name")
+			.contains("\"name\":\"LUNCHRUSH_INSTANCE\"", "\"fieldPath\":\"metadata.name\"");
 
 		List<Set<String>> readme = PlatformFacts.readmeSettings();
 		assertThat(readme).as("the README's Configuration table").hasSizeGreaterThan(20);
@@ -53,7 +62,6 @@ class ChartConfigurationTest {
 		}
 		assertThat(secret).isEqualTo(SECRET_KEYS);
 		assertThat(configured).as("no key or password in the ConfigMap").doesNotContainAnyElementsOf(SECRET_KEYS);
-		JsonNode container = LunchrushChart.platformContainer(objects);
 		assertThat(container.path("envFrom").toString()).contains(NAME + "-config", NAME + "-secrets");
 	}
 
