@@ -49,9 +49,12 @@ public class InvariantCheck {
 
 	private final Duration moneyWindow;
 
+	private final InvariantMeters meters;
+
 	InvariantCheck(Inventory inventory, OrderChecks orders, OrderStreamChecks stream, PaymentChecks payments,
 			Coupons coupons, CampusTime time, @Value("${lunchrush.ops.stuck-grace:1m}") Duration stuckGrace,
-			@Value("${lunchrush.ops.money-window:7d}") Duration moneyWindow) {
+			@Value("${lunchrush.ops.money-window:7d}") Duration moneyWindow, InvariantMeters meters) {
+		this.meters = meters;
 		this.moneyWindow = moneyWindow;
 		this.stream = stream;
 		this.coupons = coupons;
@@ -62,7 +65,17 @@ public class InvariantCheck {
 		this.stuckGrace = stuckGrace;
 	}
 
+	/**
+	 * Runs every check and sets the invariant gauges ({@link InvariantMeters}) from the
+	 * result.
+	 */
 	public InvariantReport run() {
+		InvariantReport report = check();
+		this.meters.record(report, this.time.now());
+		return report;
+	}
+
+	private InvariantReport check() {
 		List<StockAudit> stock = this.inventory.audit(this.time.today());
 		LocalDate firstDay = this.time.today().minusDays(this.moneyWindow.toDays());
 		List<KeptCharge> keptByCancelled = this.payments.keptCharges(this.orders.cancelledSince(firstDay));

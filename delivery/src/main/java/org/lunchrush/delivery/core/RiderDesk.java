@@ -43,9 +43,12 @@ class RiderDesk {
 
 	private final RouteNotices notices;
 
+	private final DeliveryMeters meters;
+
 	RiderDesk(DeliveryStore store, OrderFulfilment orders, Routes routes, CampusModel campus,
-			DeliveryProperties properties, CampusTime time, RouteNotices notices) {
+			DeliveryProperties properties, CampusTime time, RouteNotices notices, DeliveryMeters meters) {
 		this.notices = notices;
+		this.meters = meters;
 		this.store = store;
 		this.orders = orders;
 		this.routes = routes;
@@ -154,7 +157,9 @@ class RiderDesk {
 		this.orders.delivered(orderId, riderId);
 		this.store.markDelivered(orderId, riderId);
 		this.store.movePosition(riderId, task.dropoffBuildingId());
-		this.store.recordMove(riderId, RiderMove.Kind.DROPOFF, task.dropoffBuildingId(), orderId, this.time.now());
+		Instant now = this.time.now();
+		this.store.recordMove(riderId, RiderMove.Kind.DROPOFF, task.dropoffBuildingId(), orderId, now);
+		this.meters.handedOver(task, now);
 	}
 
 	private Task openTask(long orderId) {

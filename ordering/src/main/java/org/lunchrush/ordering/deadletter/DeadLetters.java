@@ -94,6 +94,15 @@ class DeadLetters {
 				""").param("at", Timestamp.from(this.time.now())).param("id", id).update();
 	}
 
+	/**
+	 * @return how many letters wait for an operator: stored and never replayed
+	 */
+	long waiting() {
+		return this.jdbc.sql("select count(*) from ordering.dead_letter where replayed_at is null")
+			.query(Long.class)
+			.single();
+	}
+
 	private static final String SELECT = """
 			select id, source, destination, message_key, payload, headers, received_at, replay_count, replayed_at
 			from ordering.dead_letter

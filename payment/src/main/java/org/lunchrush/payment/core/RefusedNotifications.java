@@ -73,6 +73,21 @@ class RefusedNotifications {
 	RefusedNotifications(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.meters = meters;
+		// Every kind and reason at zero from the start, so that a rate (and an alert on
+		// it) exists before the first refusal.
+		for (Kind kind : Kind.values()) {
+			for (Reason reason : Reason.values()) {
+				counter(kind, reason);
+			}
+		}
+	}
+
+	private Counter counter(Kind kind, Reason reason) {
+		return Counter.builder(METER)
+			.description("Signed provider notifications refused instead of applied")
+			.tag("kind", kind.name().toLowerCase(Locale.ROOT))
+			.tag("reason", reason.name().toLowerCase(Locale.ROOT))
+			.register(this.meters);
 	}
 
 	/**
@@ -109,12 +124,7 @@ class RefusedNotifications {
 		log.error("Refused {} notification {} (transaction {}, payment {}, order {}, {} cents): {}: {}", claim.kind(),
 				claim.reference(), claim.transactionId(), claim.paymentId(), claim.orderId(), claim.amountCents(),
 				reason, detail);
-		Counter.builder(METER)
-			.description("Signed provider notifications refused instead of applied")
-			.tag("kind", claim.kind().name().toLowerCase(Locale.ROOT))
-			.tag("reason", reason.name().toLowerCase(Locale.ROOT))
-			.register(this.meters)
-			.increment();
+		counter(claim.kind(), reason).increment();
 		return new Refusal(claim.kind(), reason, detail);
 	}
 
