@@ -52,6 +52,10 @@ spec:
           valueFrom:
             fieldRef:
               fieldPath: metadata.name
+        # Every answer names the version that gave it (X-Lunchrush-Version): the image tag,
+        # so that a canary's answers can be told from the stable ones.
+        - name: LUNCHRUSH_VERSION
+          value: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
       envFrom:
         - configMapRef:
             name: {{ include "lunchrush.fullname" . }}-config

@@ -12,8 +12,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lunchrush.cluster.Instances;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.Reservation;
+import org.lunchrush.inventory.StockIntent;
 import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.Ids;
 import org.lunchrush.ordering.OrderingTopics;
@@ -56,6 +58,9 @@ class PoisonRecordIT extends IntegrationTest {
 
 	@Autowired
 	private Inventory inventory;
+
+	@Autowired
+	private Instances instances;
 
 	@Autowired
 	private Coupons coupons;
@@ -217,7 +222,9 @@ class PoisonRecordIT extends IntegrationTest {
 		placed.put("stockDay", today.toString());
 		placed.put("placedAt", now.toString());
 		placed.put("payBy", now.plusSeconds(600).toString());
-		assertThat(this.inventory.reserve(this.merchantId, today, List.of(new StockLine(itemId, quantity))))
+		assertThat(this.inventory.reserve(this.merchantId, today, List.of(new StockLine(itemId, quantity)),
+				new StockIntent(orderId, this.instances.self(), now,
+						"s" + student.userId() + " c" + ((couponId != null) ? couponId : 0))))
 			.isInstanceOf(Reservation.Reserved.class);
 		return Api.json().writeValueAsBytes(placed);
 	}

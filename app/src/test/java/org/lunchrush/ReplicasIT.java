@@ -27,13 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two platform processes behind nginx, started by {@code ./lunchrush up --replicas 2} on
- * services of their own, behave as one platform: the second joins the first without
- * rebuilding the live state; nginx spreads requests over both; a push reaches its client
- * whichever process it is connected to; a menu change made through one process is seen by
- * the other at once; dispatch rounds run once per interval across both, not once per
- * process; a loss of Redis pauses intake on both while one of them rebuilds; and at the
- * end the invariant check finds nothing, and {@code ./lunchrush down} stops it all.
+ * Two platform processes and a canary behind nginx, started by
+ * {@code ./lunchrush up --replicas 2 --canary} on services of their own, behave as one
+ * platform: the second joins the first without rebuilding the live state; nginx spreads
+ * requests over both, and sends a request with {@code X-Version: canary} to the canary
+ * and no other; a push reaches its client whichever process it is connected to; a menu
+ * change made through one process is seen by the other at once; dispatch rounds run once
+ * per interval across both, not once per process; a loss of Redis pauses intake on both
+ * while one of them rebuilds; and at the end the invariant check finds nothing, and
+ * {@code ./lunchrush down} stops it all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT extends IntegrationTest {
@@ -46,8 +48,8 @@ class ReplicasIT extends IntegrationTest {
 	static void upWithTwoReplicas() {
 		replicas = PlatformReplicas.fresh("replicas",
 				Map.of("LUNCHRUSH_DISPATCH_INTERVAL", DISPATCH_INTERVAL.toMillis() + "ms"));
-		String printed = replicas.up(2);
-		assertThat(printed).contains("app-1 is ready", "app-2 is ready", "nginx");
+		String printed = replicas.up(2, "--canary");
+		assertThat(printed).contains("app-1 is ready", "app-2 is ready", "app-canary is ready", "nginx");
 	}
 
 	@AfterAll
@@ -72,7 +74,7 @@ class ReplicasIT extends IntegrationTest {
 		assertThat(first).as("the first replica rebuilt the live state at its start")
 			.contains("Rebuilding the live state in Redis (the platform is starting)");
 		assertThat(second).as("the second took up the first's live state without pausing anyone")
-			.contains("Joined the running platform processes [app-1]")
+			.contains("Joined the running platform processes [app-1")
 			.doesNotContain("Rebuilding the live state");
 
 		Session student = replicas.api().login("student1");
@@ -88,6 +90,33 @@ class ReplicasIT extends IntegrationTest {
 
 	@Test
 	@Order(2)
+	void aRequestWithXVersionCanaryReachesTheCanaryAndNothingElseDoes() {
+		Session student = replicas.api().login("student5");
+		Set<String> versions = new HashSet<>();
+		Set<String> upstreams = new HashSet<>();
+		for (int i = 0; i < 12; i++) {
+			Response canary = replicas.api().send("GET", "/api/v1/merchants", student, "", "X-Version", "canary");
+			assertThat(canary.status()).isEqualTo(200);
+			versions.add(canary.raw().headers().firstValue("X-Lunchrush-Version").orElse("none"));
+			upstreams.add(canary.raw().headers().firstValue("X-Lunchrush-Upstream").orElse("none"));
+		}
+		assertThat(versions).as("versions that answered X-Version: canary").containsExactly("canary");
+		assertThat(upstreams).containsExactly("127.0.0.1:" + replicas.canaryPort());
+		versions.clear();
+		for (String header : new String[] { null, "stable", "Canary", "canary2" }) {
+			for (int i = 0; i < 6; i++) {
+				Response answer = (header != null)
+						? replicas.api().send("GET", "/api/v1/merchants", student, "", "X-Version", header)
+						: replicas.api().get("/api/v1/merchants", student);
+				assertThat(answer.status()).isEqualTo(200);
+				versions.add(answer.raw().headers().firstValue("X-Lunchrush-Version").orElse("none"));
+			}
+		}
+		assertThat(versions).as("versions that answered every other request").containsExactly("stable");
+	}
+
+	@Test
+	@Order(3)
 	void aPushReachesItsClientWhicheverReplicaItIsConnectedTo() {
 		Api first = replicas.replica(1);
 		Api second = replicas.replica(2);
@@ -117,7 +146,7 @@ class ReplicasIT extends IntegrationTest {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void aMenuChangeMadeThroughOneReplicaIsSeenByTheOtherAtOnce() {
 		Session student = replicas.api().login("student3");
 		JsonNode merchant = merchantNamed(replicas.replica(1), student, "第一食堂·川味小炒");
@@ -143,7 +172,7 @@ class ReplicasIT extends IntegrationTest {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void dispatchRoundsRunOncePerIntervalAcrossTheReplicasNotOncePerReplica() throws InterruptedException {
 		long before = dispatchTurns();
 		Duration window = Duration.ofSeconds(12);
@@ -161,14 +190,15 @@ class ReplicasIT extends IntegrationTest {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void aLossOfRedisPausesIntakeOnEveryReplicaWhileOneOfThemRebuildsIt() throws IOException {
 		Session student = replicas.api().login("student4");
 		JsonNode merchant = merchantNamed(replicas.api(), student, "第一食堂·川味小炒");
 		long itemId = firstItem(replicas.api(), student, merchant);
 		assertThat(place(replicas.api(), student, merchant, itemId).status()).isEqualTo(202);
 		String marker = "Rebuilding the live state in Redis (Redis lost the live stock)";
-		long rebuildsBefore = occurrences(replicas.log(1), marker) + occurrences(replicas.log(2), marker);
+		long rebuildsBefore = occurrences(replicas.log(1), marker) + occurrences(replicas.log(2), marker)
+				+ occurrences(replicas.canaryLog(), marker);
 
 		replicas.flushRedis();
 
@@ -183,12 +213,14 @@ class ReplicasIT extends IntegrationTest {
 				assertThat(answer.status()).isEqualTo(202);
 			});
 		}
-		long rebuilds = occurrences(replicas.log(1), marker) + occurrences(replicas.log(2), marker) - rebuildsBefore;
+		long rebuilds = occurrences(replicas.log(1), marker) + occurrences(replicas.log(2), marker)
+				+ occurrences(replicas.canaryLog(), marker) - rebuildsBefore;
 		assertThat(rebuilds).as("rebuilds after the loss, across both replicas").isEqualTo(1);
 		String held = "Another platform process rebuilds the live state";
-		assertThat(occurrences(replicas.log(1), held) + occurrences(replicas.log(2), held))
-			.as("the replica that did not rebuild held its intake for the rebuild")
-			.isEqualTo(1);
+		assertThat(occurrences(replicas.log(1), held) + occurrences(replicas.log(2), held)
+				+ occurrences(replicas.canaryLog(), held))
+			.as("the two processes that did not rebuild (of app-1, app-2 and the canary) held their intake for it")
+			.isEqualTo(2);
 
 		Session admin = replicas.api().login("admin");
 		await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

@@ -84,8 +84,21 @@ public final class PlatformReplicas implements AutoCloseable {
 	 * listens.
 	 * @return what the script printed
 	 */
-	public String up(int replicas) {
-		return script(Duration.ofMinutes(6), "up", "--replicas", Integer.toString(replicas));
+	public String up(int replicas, String... options) {
+		List<String> arguments = new ArrayList<>(List.of("up", "--replicas", Integer.toString(replicas)));
+		arguments.addAll(List.of(options));
+		return script(Duration.ofMinutes(6), arguments.toArray(String[]::new));
+	}
+
+	/**
+	 * @return a client of the canary ({@code up --replicas N --canary}) directly
+	 */
+	public Api canary() {
+		return new Api(this.replicaPortBase + 50);
+	}
+
+	public int canaryPort() {
+		return this.replicaPortBase + 50;
 	}
 
 	/**
@@ -137,6 +150,10 @@ public final class PlatformReplicas implements AutoCloseable {
 		return this.state.resolve("logs").resolve("app-" + i + ".log");
 	}
 
+	public Path canaryLog() {
+		return this.state.resolve("logs").resolve("app-canary.log");
+	}
+
 	public Path nginxAccessLog() {
 		return this.state.resolve("logs").resolve("nginx-access.log");
 	}
@@ -151,6 +168,24 @@ public final class PlatformReplicas implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * SIGKILL to replica {@code i}: it dies at once, whatever it was doing; returns once
+	 * it is gone.
+	 */
+	public void kill(int i) {
+		ProcessHandle process = ProcessHandle.of(pid(i))
+			.orElseThrow(() -> new IllegalStateException("app-" + i + " is not running"));
+		process.destroyForcibly();
+		process.onExit().join();
+	}
+
+	/**
+	 * @return whether replica {@code i}'s process runs
+	 */
+	public boolean isRunning(int i) {
+		return ProcessHandle.of(pid(i)).map(ProcessHandle::isAlive).orElse(false);
 	}
 
 	/**
@@ -262,9 +297,9 @@ public final class PlatformReplicas implements AutoCloseable {
 	}
 
 	/**
-	 * A base port such that base+1…base+20 and base+101…base+120 are free now: between
-	 * 12,000 and 22,000, below the ports {@link ChildProcesses#freePort()} hands out and
-	 * the kernel's ephemeral ones.
+	 * A base port such that base+1…base+20, base+50, base+101…base+120 and base+150 are
+	 * free now: between 12,000 and 22,000, below the ports
+	 * {@link ChildProcesses#freePort()} hands out and the kernel's ephemeral ones.
 	 */
 	private static int freeReplicaPorts() {
 		for (int attempt = 0; attempt < 50; attempt++) {
@@ -273,6 +308,7 @@ public final class PlatformReplicas implements AutoCloseable {
 			for (int i = 1; i <= 20 && free; i++) {
 				free = ChildProcesses.portFree(base + i) && ChildProcesses.portFree(base + 100 + i);
 			}
+			free = free && ChildProcesses.portFree(base + 50) && ChildProcesses.portFree(base + 150);
 			if (free) {
 				return base;
 			}

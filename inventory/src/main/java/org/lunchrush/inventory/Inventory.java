@@ -21,10 +21,14 @@ public interface Inventory {
 	 * @param merchantId the merchant all lines belong to
 	 * @param day the campus day the stock belongs to
 	 * @param lines one line per distinct item
+	 * @param intent what the reservation is for: kept beside the counter (in the same
+	 * atomic step) until {@link #settleIntents} or {@link #undoReservation}, so that the
+	 * reservation of a process that died before its order reached the order stream can be
+	 * found ({@link #heldStock}) and given back
 	 * @return {@link Reservation.Reserved}, {@link Reservation.SoldOut} naming the short
 	 * items, or {@link Reservation.Rebuilding} while the live stock is not current
 	 */
-	Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines);
+	Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines, StockIntent intent);
 
 	/**
 	 * Which lines the live stock cannot cover now, by the rule of {@link #reserve},
@@ -39,9 +43,23 @@ public interface Inventory {
 	/**
 	 * Gives back a reservation that never became an order (for example when the order
 	 * could not be enqueued). Nothing was recorded in the ledger for it, so only the
-	 * counter moves.
+	 * counter moves; once, and only while its intent is still there (a counter rebuilt
+	 * from the ledger since does not count it).
+	 * @return whether anything was given back
 	 */
-	void undoReservation(long merchantId, LocalDate day, List<StockLine> lines);
+	boolean undoReservation(long merchantId, LocalDate day, long orderId, List<StockLine> lines);
+
+	/**
+	 * Forgets the intents of reservations whose orders are recorded in the ledger now
+	 * (call after the transaction that recorded them commits).
+	 */
+	void settleIntents(List<OrderStock> orders);
+
+	/**
+	 * @return the reservations of a day whose intents are still kept: orders on their way
+	 * to the ledger, or whose process died before they reached the order stream
+	 */
+	List<HeldStock> heldStock(LocalDate day);
 
 	/**
 	 * Records the reservations of persisted orders in the ledger, within the caller's

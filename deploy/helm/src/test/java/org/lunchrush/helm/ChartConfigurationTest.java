@@ -29,7 +29,8 @@ class ChartConfigurationTest {
 			"LUNCHRUSH_REPLICA_PORT_BASE", "the loopback ports of ./lunchrush up --replicas; pods have their own",
 			"LUNCHRUSH_STATE_DIR", "./lunchrush's directory of logs, pid files and secrets", "LUNCHRUSH_NO_BUILD",
 			"whether ./lunchrush up builds the jar; the image holds it", "LUNCHRUSH_PROMETHEUS_PORT",
-			"the local Prometheus of ./lunchrush up --observability; a cluster has its own");
+			"the local Prometheus of ./lunchrush up --observability; a cluster has its own", "LUNCHRUSH_CANARY_JAR",
+			"the build ./lunchrush up --canary runs as its canary; a cluster's canary is an image");
 
 	private static final Set<String> SECRET_KEYS = Set.of("LUNCHRUSH_JWT_SECRET", "LUNCHRUSH_SANDBOX_MERCHANT_KEY",
 			"LUNCHRUSH_DB_PASSWORD", "LUNCHRUSH_REDIS_PASSWORD", "LUNCHRUSH_RABBIT_PASSWORD");

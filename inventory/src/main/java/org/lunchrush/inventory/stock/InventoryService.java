@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.lunchrush.inventory.HeldStock;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.Reservation;
 import org.lunchrush.inventory.StockAudit;
+import org.lunchrush.inventory.StockIntent;
 import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
@@ -48,12 +50,12 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
-	public Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines) {
-		return this.live.reserve(merchantId, day, lines).orElseGet(() -> {
+	public Reservation reserve(long merchantId, LocalDate day, List<StockLine> lines, StockIntent intent) {
+		return this.live.reserve(merchantId, day, lines, intent).orElseGet(() -> {
 			if (open(merchantId, day) == LiveStock.Load.STALE_GENERATION) {
 				return new Reservation.Rebuilding();
 			}
-			return this.live.reserve(merchantId, day, lines)
+			return this.live.reserve(merchantId, day, lines, intent)
 				.orElseThrow(() -> new IllegalStateException("Stock of merchant " + merchantId + " did not load"));
 		});
 	}
@@ -69,8 +71,20 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
-	public void undoReservation(long merchantId, LocalDate day, List<StockLine> lines) {
-		this.live.giveBack(merchantId, day, lines);
+	public boolean undoReservation(long merchantId, LocalDate day, long orderId, List<StockLine> lines) {
+		return this.live.giveBack(merchantId, day, orderId, lines);
+	}
+
+	@Override
+	public void settleIntents(List<OrderStock> orders) {
+		if (!orders.isEmpty()) {
+			this.live.forgetIntents(orders);
+		}
+	}
+
+	@Override
+	public List<HeldStock> heldStock(LocalDate day) {
+		return this.live.held(day);
 	}
 
 	@Override

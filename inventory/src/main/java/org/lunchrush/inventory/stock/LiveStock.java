@@ -1,6 +1,8 @@
 package org.lunchrush.inventory.stock;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,10 +13,14 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.lunchrush.kernel.ClasspathText;
+import org.lunchrush.inventory.HeldStock;
+import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.Reservation;
+import org.lunchrush.inventory.StockIntent;
 import org.lunchrush.inventory.StockLine;
 
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -44,6 +50,12 @@ class LiveStock {
 	private static final String LOADED_MARKER = "_loaded";
 
 	private static final String RELEASE_PREFIX = "rel:";
+
+	/**
+	 * The intent of a reservation whose order is not in the ledger yet:
+	 * {@code i:<orderId>} = {@code holder|millis|note|item:quantity,…}.
+	 */
+	private static final String INTENT_PREFIX = "i:";
 
 	private static final String KEY_PATTERN = "lr:stock:*";
 
@@ -79,8 +91,13 @@ class LiveStock {
 	/**
 	 * @return the outcome, or empty when the day's counter is not loaded yet
 	 */
-	Optional<Reservation> reserve(long merchantId, LocalDate day, List<StockLine> lines) {
-		List<?> answer = this.redis.execute(this.reserve, List.of(key(merchantId, day)), arguments(lines));
+	Optional<Reservation> reserve(long merchantId, LocalDate day, List<StockLine> lines, StockIntent intent) {
+		Object[] items = arguments(lines);
+		Object[] arguments = new Object[items.length + 2];
+		arguments[0] = INTENT_PREFIX + intent.orderId();
+		arguments[1] = encode(intent, lines);
+		System.arraycopy(items, 0, arguments, 2, items.length);
+		List<?> answer = this.redis.execute(this.reserve, List.of(key(merchantId, day)), arguments);
 		long status = ((Number) answer.get(0)).longValue();
 		if (status < 0) {
 			return Optional.empty();
@@ -96,10 +113,74 @@ class LiveStock {
 	}
 
 	/**
-	 * Gives back a reservation that never became an order (never recorded in the ledger).
+	 * Gives back a reservation that never became an order (never recorded in the ledger),
+	 * once, while its intent is there.
+	 * @return whether it was given back
 	 */
-	void giveBack(long merchantId, LocalDate day, List<StockLine> lines) {
-		this.redis.execute(this.giveBack, List.of(key(merchantId, day)), arguments(lines));
+	boolean giveBack(long merchantId, LocalDate day, long orderId, List<StockLine> lines) {
+		Object[] items = arguments(lines);
+		Object[] arguments = new Object[items.length + 1];
+		arguments[0] = INTENT_PREFIX + orderId;
+		System.arraycopy(items, 0, arguments, 1, items.length);
+		Long given = this.redis.execute(this.giveBack, List.of(key(merchantId, day)), arguments);
+		return given != null && given == 1;
+	}
+
+	/**
+	 * Forgets the intents of orders recorded in the ledger, in one round trip.
+	 */
+	void forgetIntents(List<OrderStock> orders) {
+		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (OrderStock order : orders) {
+				connection.hashCommands()
+					.hDel(key(order.merchantId(), order.day()).getBytes(StandardCharsets.UTF_8),
+							(INTENT_PREFIX + order.orderId()).getBytes(StandardCharsets.UTF_8));
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * @return every intent kept in the day's counters
+	 */
+	List<HeldStock> held(LocalDate day) {
+		List<HeldStock> held = new ArrayList<>();
+		try (Cursor<String> keys = this.redis
+			.scan(ScanOptions.scanOptions().match("lr:stock:{m*}:" + day).count(1000).build())) {
+			keys.forEachRemaining((key) -> {
+				long merchantId = Long.parseLong(key.substring(key.indexOf("{m") + 2, key.indexOf('}')));
+				try (Cursor<Map.Entry<Object, Object>> intents = this.redis.opsForHash()
+					.scan(key, ScanOptions.scanOptions().match(INTENT_PREFIX + "*").count(1000).build())) {
+					intents.forEachRemaining((intent) -> held.add(decode(merchantId, day,
+							Long.parseLong(intent.getKey().toString().substring(INTENT_PREFIX.length())),
+							intent.getValue().toString())));
+				}
+			});
+		}
+		return held;
+	}
+
+	private static String encode(StockIntent intent, List<StockLine> lines) {
+		StringBuilder value = new StringBuilder(intent.holder()).append('|')
+			.append(intent.at().toEpochMilli())
+			.append('|')
+			.append(intent.note())
+			.append('|');
+		for (int i = 0; i < lines.size(); i++) {
+			value.append((i == 0) ? "" : ",").append(lines.get(i).itemId()).append(':').append(lines.get(i).quantity());
+		}
+		return value.toString();
+	}
+
+	static HeldStock decode(long merchantId, LocalDate day, long orderId, String value) {
+		String[] parts = value.split("\\|", 4);
+		List<StockLine> lines = new ArrayList<>();
+		for (String line : parts[3].split(",")) {
+			String[] item = line.split(":", 2);
+			lines.add(new StockLine(Long.parseLong(item[0]), Integer.parseInt(item[1])));
+		}
+		return new HeldStock(merchantId, day, lines,
+				new StockIntent(orderId, parts[0], Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]));
 	}
 
 	/**
@@ -205,7 +286,7 @@ class LiveStock {
 		Map<Long, Integer> left = new HashMap<>();
 		entries.forEach((field, value) -> {
 			String name = field.toString();
-			if (!LOADED_MARKER.equals(name) && !name.startsWith(RELEASE_PREFIX)) {
+			if (!LOADED_MARKER.equals(name) && !name.startsWith(RELEASE_PREFIX) && !name.startsWith(INTENT_PREFIX)) {
 				left.put(Long.parseLong(field.toString()), Integer.parseInt(value.toString()));
 			}
 		});

@@ -8,11 +8,12 @@ import java.util.Map;
 
 import org.lunchrush.catalog.Catalog;
 import org.lunchrush.catalog.MerchantSnapshot;
+import org.lunchrush.cluster.Instances;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.Reservation;
 import org.lunchrush.inventory.StockLine;
-import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.Caller;
+import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.Ids;
 import org.lunchrush.kernel.LunchrushException;
@@ -68,9 +69,12 @@ class OrderIntake {
 
 	private final OrderFates fates;
 
+	private final Instances instances;
+
 	OrderIntake(IdempotencyRecords idempotency, Catalog catalog, Inventory inventory, OrderStream stream,
 			CampusTime time, OrderingProperties properties, ObjectMapper json, Memberships memberships, Coupons coupons,
-			IntakeGate gate, OrderFates fates) {
+			IntakeGate gate, OrderFates fates, Instances instances) {
+		this.instances = instances;
 		this.gate = gate;
 		this.fates = fates;
 		this.memberships = memberships;
@@ -196,7 +200,8 @@ class OrderIntake {
 		}
 		try {
 			List<StockLine> stock = stockLines(draft);
-			switch (this.inventory.reserve(merchant.id(), day, stock)) {
+			switch (this.inventory.reserve(merchant.id(), day, stock,
+					OrphanRepair.intent(order, this.instances.self()))) {
 				case Reservation.SoldOut soldOut ->
 					throw new LunchrushException(ErrorCode.SOLD_OUT, Map.of("itemIds", soldOut.itemIds()));
 				case Reservation.Rebuilding rebuilding ->
@@ -216,7 +221,7 @@ class OrderIntake {
 					log.warn("Order {} reached the order stream after all and is persisted: answered 202", order.id());
 					return placed;
 				}
-				this.inventory.undoReservation(merchant.id(), day, stock);
+				this.inventory.undoReservation(merchant.id(), day, order.id(), stock);
 				throw new LunchrushException(ErrorCode.BUSY, Map.of("reason", "order stream unavailable"));
 			}
 			return placed;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.lunchrush.inventory.Inventory;
+import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.OrderingTopics;
@@ -197,11 +198,21 @@ class OrderPersister {
 		var now = this.time.now();
 		List<Placement> placements = placed.stream().map(Placement::of).toList();
 		List<StatusChange> changes = placements.stream().map((p) -> p.order().awaitPayment(now)).toList();
+		List<OrderStock> stock = placements.stream().map(Placement::stock).toList();
 		this.transaction.executeWithoutResult((status) -> {
 			this.store.insertPlaced(placed, changes, now);
-			this.inventory.recordReservations(placements.stream().map(Placement::stock).toList());
+			this.inventory.recordReservations(stock);
 			this.coupons.recordLocks(placements.stream().flatMap((p) -> p.couponLock().stream()).toList());
 		});
+		// The ledger holds these reservations now: their intents beside the live counters
+		// are done with. Should this fail, the orphan repair finds them persisted and
+		// forgets them then.
+		try {
+			this.inventory.settleIntents(stock);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Intents of {} persisted orders not forgotten yet: {}", stock.size(), ex.toString());
+		}
 	}
 
 }

@@ -1,0 +1,272 @@
+package org.lunchrush;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lunchrush.support.Api;
+import org.lunchrush.support.Api.Response;
+import org.lunchrush.support.Api.Session;
+import org.lunchrush.support.IntegrationTest;
+import org.lunchrush.support.PlatformReplicas;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Faults across instances, under load driven through nginx, with three replicas started
+ * by {@code ./lunchrush up --replicas 3}: one replica is killed with SIGKILL mid-load (no
+ * {@code 202} is lost, nginx stops sending to it within a second, only requests in flight
+ * on it fail, and the reservations it held for orders that never reached Kafka are given
+ * back); then the replica running the dispatch rounds is killed (another takes them over
+ * within two round intervals); then {@code up --replicas 3} brings both back, and they
+ * join without pausing anyone. The invariant check is all zeros after each fault.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicaFaultsIT extends IntegrationTest {
+
+	private static final Duration DISPATCH_INTERVAL = Duration.ofSeconds(2);
+
+	private static final int CONCURRENCY = 24;
+
+	private static final int STUDENTS = 60;
+
+	private static PlatformReplicas replicas;
+
+	/**
+	 * The replica that ran the dispatch rounds when it was killed.
+	 */
+	private static int dispatchHolderKilled;
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@BeforeAll
+	static void upWithThreeReplicas() {
+		replicas = PlatformReplicas.fresh("faults",
+				Map.of("LUNCHRUSH_DISPATCH_INTERVAL", DISPATCH_INTERVAL.toMillis() + "ms",
+						"LUNCHRUSH_ORDERING_ORPHAN_CHECK_INTERVAL", "1s", "LUNCHRUSH_RATE_LIMIT_PER_STUDENT", "1000"));
+		replicas.up(3);
+	}
+
+	@AfterAll
+	static void down() {
+		if (replicas != null) {
+			replicas.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aReplicaKilledMidLoadLosesNoAcceptedOrderAndOnlyItsRequestsInFlightFail() throws Exception {
+		Api api = replicas.api();
+		List<Session> students = new ArrayList<>();
+		for (int n = 1; n <= STUDENTS; n++) {
+			students.add(api.login("student" + n));
+		}
+		List<Map<String, Object>> bodies = orderBodies(api, students.get(0));
+		Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+		AtomicBoolean stop = new AtomicBoolean();
+		long killedAt;
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int w = 0; w < CONCURRENCY; w++) {
+				int worker = w;
+				workers.add(executor.submit(() -> {
+					for (int i = 0; !stop.get(); i++) {
+						outcomes.add(place(students.get((worker * 7 + i) % STUDENTS),
+								bodies.get((worker + i) % bodies.size())));
+					}
+				}));
+			}
+			Thread.sleep(4_000);
+			killedAt = System.currentTimeMillis();
+			replicas.kill(2);
+			Thread.sleep(6_000);
+			stop.set(true);
+			for (Future<?> each : workers) {
+				each.get();
+			}
+		}
+		List<Outcome> all = new ArrayList<>(outcomes);
+		List<Outcome> accepted = all.stream().filter((o) -> o.status() == 202).toList();
+		// A dish sold out is an answer, not a failure.
+		List<Outcome> failed = all.stream().filter((o) -> o.status() != 202 && o.status() != 409).toList();
+		System.out.printf(
+				"ReplicaFaultsIT: SIGKILL of app-2 under load: %d orders sent, %d answered 202, %d failed %s%n",
+				all.size(), accepted.size(), failed.size(),
+				failed.stream().map((o) -> o.status() + (o.error().isEmpty() ? "" : " " + o.error())).toList());
+
+		assertThat(accepted.size()).as("orders accepted through the fault").isGreaterThan(100);
+		assertThat(failed).as("only requests in flight on the killed replica may fail")
+			.hasSizeLessThanOrEqualTo(CONCURRENCY)
+			.allMatch((o) -> o.startedAt() <= killedAt + 1_000);
+		assertThat(accepted.stream().filter((o) -> o.startedAt() > killedAt + 1_000)).as("accepted after the kill")
+			.isNotEmpty();
+		String port = Integer.toString(replicas.replicaPort(2));
+		assertThat(upstreamsAfter(killedAt + 1_000)).as("nginx tries the dead replica for no request a second after")
+			.noneMatch((upstream) -> upstream.endsWith(":" + port) || upstream.contains(":" + port + ","));
+
+		// No 202 lost: every accepted order is persisted, once.
+		String ids = String.join(",", accepted.stream().map(Outcome::orderId).toList());
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(replicas.database()
+				.sql("select count(*) from ordering.orders where id in (" + ids + ")")
+				.query(Long.class)
+				.single()).isEqualTo(accepted.size()));
+		// The dead replica's reservations for orders that never reached Kafka come back
+		// (after the enqueue timeout, 6 s, and a little more).
+		awaitInvariantsHold(Duration.ofSeconds(60));
+	}
+
+	@Test
+	@Order(2)
+	void anotherReplicaTakesTheDispatchRoundsOverWithinTwoIntervalsWhenItsHolderDies() {
+		String holder = dispatchHolder();
+		int killed = Integer.parseInt(holder.substring("app-".length()));
+		assertThat(killed).as("a living replica holds the rounds").isNotEqualTo(2);
+		long tokenBefore = dispatchToken();
+		long killedAt = System.nanoTime();
+		replicas.kill(killed);
+		dispatchHolderKilled = killed;
+		await().atMost(DISPATCH_INTERVAL.multipliedBy(3))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> dispatchToken() > tokenBefore && !dispatchHolder().equals(holder));
+		Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+		System.out.printf("ReplicaFaultsIT: dispatch rounds taken over from %s by %s %d ms after the kill%n", holder,
+				dispatchHolder(), takeover.toMillis());
+		assertThat(takeover).as("takeover of the dispatch rounds")
+			.isLessThanOrEqualTo(DISPATCH_INTERVAL.multipliedBy(2).plusMillis(500));
+		awaitInvariantsHold(Duration.ofSeconds(60));
+	}
+
+	@Test
+	@Order(3)
+	void theKilledReplicasComeBackAndJoinWithoutPausingAnyone() throws IOException {
+		String printed = replicas.up(3);
+		assertThat(printed).contains("app-1", "app-2", "app-3");
+		for (int i = 1; i <= 3; i++) {
+			assertThat(replicas.isRunning(i)).as("app-" + i).isTrue();
+		}
+		String statusText = replicas.status();
+		assertThat(statusText).containsPattern("app-1\\s+\\S*running.*ready")
+			.containsPattern("app-2\\s+\\S*running.*ready")
+			.containsPattern("app-3\\s+\\S*running.*ready");
+		for (int i : new int[] { 2, dispatchHolderKilled }) {
+			assertThat(Files.readString(replicas.log(i))).as("app-%d, started again beside a running one", i)
+				.contains("Joined the running platform processes")
+				.doesNotContain("Rebuilding the live state");
+		}
+		Session student = replicas.api().login("student99");
+		List<Map<String, Object>> bodies = orderBodies(replicas.api(), student);
+		assertThat(place(student, bodies.get(0)).status()).isEqualTo(202);
+		awaitInvariantsHold(Duration.ofSeconds(30));
+	}
+
+	private static Outcome place(Session student, Map<String, Object> body) {
+		long started = System.currentTimeMillis();
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(replicas.api().base() + "/api/v1/orders"))
+				.timeout(Duration.ofSeconds(15))
+				.header("Authorization", "Bearer " + student.token())
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString(Api.json().writeValueAsString(body)))
+				.build();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			String orderId = (response.statusCode() == 202)
+					? Api.json().readTree(response.body()).path("orderId").asString() : "";
+			return new Outcome(started, response.statusCode(), orderId,
+					(response.statusCode() == 202) ? "" : response.body());
+		}
+		catch (IOException ex) {
+			return new Outcome(started, -1, "", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Outcome(started, -1, "", ex.toString());
+		}
+	}
+
+	private static List<Map<String, Object>> orderBodies(Api api, Session student) {
+		List<Map<String, Object>> bodies = new ArrayList<>();
+		for (JsonNode merchant : api.get("/api/v1/merchants", student).body()) {
+			JsonNode menu = api.get("/api/v1/merchants/" + merchant.path("id").asLong() + "/menu", student).body();
+			for (JsonNode item : menu) {
+				bodies.add(orderBody(merchant, item.path("itemId").asLong(), 1));
+			}
+		}
+		assertThat(bodies).hasSizeGreaterThan(20);
+		return bodies;
+	}
+
+	/**
+	 * @return the replicas nginx tried for the requests that started after the given time
+	 * (each line of its log: when the request ended, and how long it took)
+	 */
+	private static List<String> upstreamsAfter(long epochMillis) throws IOException {
+		Pattern line = Pattern
+			.compile("msec=(\\d+)\\.(\\d{3}) .*\" \\d{3} (\\d+)\\.(\\d{3}) upstream=(\\S+(?:, \\S+)*) status=");
+		List<String> upstreams = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(replicas.nginxAccessLog()));
+		for (String entry : Files.readAllLines(replicas.nginxAccessLog())) {
+			Matcher matcher = line.matcher(entry);
+			if (matcher.find()) {
+				long ended = Long.parseLong(matcher.group(1)) * 1000 + Long.parseLong(matcher.group(2));
+				long took = Long.parseLong(matcher.group(3)) * 1000 + Long.parseLong(matcher.group(4));
+				if (ended - took > epochMillis) {
+					upstreams.add(matcher.group(5));
+				}
+			}
+		}
+		return upstreams;
+	}
+
+	private static String dispatchHolder() {
+		return replicas.database()
+			.sql("select holder from cluster.lease_fence where name = 'dispatch-round'")
+			.query(String.class)
+			.single();
+	}
+
+	private static long dispatchToken() {
+		return replicas.database()
+			.sql("select token from cluster.lease_fence where name = 'dispatch-round'")
+			.query(Long.class)
+			.single();
+	}
+
+	private static void awaitInvariantsHold(Duration atMost) {
+		Session admin = replicas.api().login("admin");
+		await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			Response report = replicas.api().get("/api/v1/admin/invariants", admin);
+			assertThat(report.body().path("ok").asBoolean()).as(report.raw().body()).isTrue();
+		});
+	}
+
+	private record Outcome(long startedAt, int status, String orderId, String error) {
+	}
+
+}
