@@ -42,7 +42,9 @@ import static org.awaitility.Awaitility.await;
  * on it fail, and the reservations it held for orders that never reached Kafka are given
  * back); then the replica running the dispatch rounds is killed (another takes them over
  * within two round intervals); then {@code up --replicas 3} brings both back, and they
- * join without pausing anyone. The invariant check is all zeros after each fault.
+ * join without pausing anyone; then {@code ./lunchrush restart} restarts all three, one
+ * at a time, under load, and no order fails. The invariant check is all zeros after each
+ * fault.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicaFaultsIT extends IntegrationTest {
@@ -100,11 +102,15 @@ class ReplicaFaultsIT extends IntegrationTest {
 					}
 				}));
 			}
-			Thread.sleep(4_000);
-			killedAt = System.currentTimeMillis();
-			replicas.kill(2);
-			Thread.sleep(6_000);
-			stop.set(true);
+			try {
+				Thread.sleep(4_000);
+				killedAt = System.currentTimeMillis();
+				replicas.kill(2);
+				Thread.sleep(6_000);
+			}
+			finally {
+				stop.set(true);
+			}
 			for (Future<?> each : workers) {
 				each.get();
 			}
@@ -183,6 +189,68 @@ class ReplicaFaultsIT extends IntegrationTest {
 		List<Map<String, Object>> bodies = orderBodies(replicas.api(), student);
 		assertThat(place(student, bodies.get(0)).status()).isEqualTo(202);
 		awaitInvariantsHold(Duration.ofSeconds(30));
+	}
+
+	@Test
+	@Order(4)
+	void aRollingRestartOfEveryReplicaUnderLoadFailsNoOrder() throws Exception {
+		Api api = replicas.api();
+		List<Session> students = new ArrayList<>();
+		for (int n = 101; n <= 100 + STUDENTS; n++) {
+			students.add(api.login("student" + n));
+		}
+		List<Map<String, Object>> bodies = orderBodies(api, students.get(0));
+		Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+		AtomicBoolean stop = new AtomicBoolean();
+		String printed;
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int w = 0; w < CONCURRENCY / 2; w++) {
+				int worker = w;
+				workers.add(executor.submit(() -> {
+					for (int i = 0; !stop.get(); i++) {
+						outcomes.add(place(students.get((worker * 7 + i) % STUDENTS),
+								bodies.get((worker + i) % bodies.size())));
+						sleepQuietly(Duration.ofMillis(20));
+					}
+				}));
+			}
+			try {
+				Thread.sleep(2_000);
+				printed = replicas.restart();
+				Thread.sleep(2_000);
+			}
+			finally {
+				stop.set(true);
+			}
+			for (Future<?> each : workers) {
+				each.get();
+			}
+		}
+		List<Outcome> all = new ArrayList<>(outcomes);
+		List<Outcome> failed = all.stream().filter((o) -> o.status() != 202 && o.status() != 409).toList();
+		System.out.printf("ReplicaFaultsIT: rolling restart under load: %d orders sent, %d failed %s%n", all.size(),
+				failed.size(), failed.stream().map((o) -> o.status() + " " + o.error()).toList());
+		assertThat(printed).contains("app-1 restarted", "app-2 restarted", "app-3 restarted");
+		assertThat(all).as("orders sent during the restart").hasSizeGreaterThan(100);
+		assertThat(failed).as("orders that failed during the rolling restart").isEmpty();
+		List<String> ids = all.stream().filter((o) -> o.status() == 202).map(Outcome::orderId).toList();
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(replicas.database()
+				.sql("select count(*) from ordering.orders where id in (" + String.join(",", ids) + ")")
+				.query(Long.class)
+				.single()).isEqualTo(ids.size()));
+		awaitInvariantsHold(Duration.ofSeconds(60));
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static Outcome place(Session student, Map<String, Object> body) {

@@ -102,6 +102,14 @@ public final class PlatformReplicas implements AutoCloseable {
 	}
 
 	/**
+	 * {@code ./lunchrush restart}: every replica restarted, one at a time.
+	 * @return what the script printed
+	 */
+	public String restart() {
+		return script(Duration.ofMinutes(8), "restart");
+	}
+
+	/**
 	 * @return what {@code ./lunchrush status} printed
 	 */
 	public String status() {
