@@ -87,7 +87,7 @@ public final class PlatformReplicas implements AutoCloseable {
 	public String up(int replicas, String... options) {
 		List<String> arguments = new ArrayList<>(List.of("up", "--replicas", Integer.toString(replicas)));
 		arguments.addAll(List.of(options));
-		return script(Duration.ofMinutes(6), arguments.toArray(String[]::new));
+		return script(Duration.ofMinutes(12), arguments.toArray(String[]::new));
 	}
 
 	/**
@@ -106,7 +106,7 @@ public final class PlatformReplicas implements AutoCloseable {
 	 * @return what the script printed
 	 */
 	public String restart() {
-		return script(Duration.ofMinutes(8), "restart");
+		return script(Duration.ofMinutes(15), "restart");
 	}
 
 	/**
@@ -291,6 +291,9 @@ public final class PlatformReplicas implements AutoCloseable {
 			own.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		}
 		own.put("LUNCHRUSH_JAVA_OPTS", "-Xms256m -Xmx1g");
+		// A start takes 10 to 20 s on a quiet machine; a loaded one (parallel builds) can
+		// take minutes.
+		own.put("LUNCHRUSH_READY_TIMEOUT", "300");
 		// The test JVM's own contexts hold connections of the same PostgreSQL.
 		own.put("LUNCHRUSH_DB_POOL_SIZE", "5");
 		// Each start of the test trains nothing: a fresh layout would need a training
