@@ -46,13 +46,13 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * A platform of its own (a Spring context with the governor's own settings, closed after
  * this class): the shared test platform switches nothing by itself. The thresholds are
- * made for a short test: a p99 above 5 ms over at least 20 order requests in 3 s, for
- * 1 s, is overload (an order takes longer than that on any machine: its Kafka append
+ * made for a short test: a p99 above 5 ms over at least 20 order requests in 3 s, for 1
+ * s, is overload (an order takes longer than that on any machine: its Kafka append
  * lingers 5 ms); back on after 3 s with fewer order requests than that; the CPU is not
- * watched, so that the machine's other work cannot hold the switches off. The rate
- * limits are off, so that the load is the order route's alone, and the unpaid orders stay
- * unpaid for 10 minutes, so that the hot list still counts them. Stall 第二食堂·潮汕牛肉粉;
- * students 61 to 70 (rate limits off: their token buckets are not touched).
+ * watched, so that the machine's other work cannot hold the switches off. The rate limits
+ * are off, so that the load is the order route's alone, and the unpaid orders stay unpaid
+ * for 10 minutes, so that the hot list still counts them. Stall 第二食堂·潮汕牛肉粉; students 61
+ * to 70 (rate limits off: their token buckets are not touched).
  */
 @TestPropertySource(properties = { "lunchrush.governor.enabled=true", "lunchrush.governor.cpu-off=100",
 		"lunchrush.governor.cpu-on=100", "lunchrush.governor.order-p99-off=5ms", "lunchrush.governor.order-p99-on=2ms",
@@ -143,8 +143,7 @@ class GovernorIT extends IntegrationTest {
 				Response report = api().get("/api/v1/merchant/reports", this.merchant);
 				assertThat(report.status()).isEqualTo(503);
 				assertThat(report.code()).isEqualTo("DEGRADED");
-				assertThat(report.body().path("message").asString())
-					.isEqualTo("系统繁忙，该功能暂时关闭以保障下单和支付，请稍后再试");
+				assertThat(report.body().path("message").asString()).isEqualTo("系统繁忙，该功能暂时关闭以保障下单和支付，请稍后再试");
 				assertThat(report.body().path("details").path("switch").asString()).isEqualTo("REPORTS");
 				assertThat(report.raw().headers().firstValue("Retry-After")).contains("3");
 				Response workbook = api().send("GET", "/api/v1/merchant/reports.xlsx", this.merchant, "",
@@ -220,11 +219,13 @@ class GovernorIT extends IntegrationTest {
 		assertThat(api().get("/api/v1/merchant/reports", this.merchant).code()).as("at once").isEqualTo("DEGRADED");
 		assertThat(api().get("/api/v1/hot-items", student(62)).status()).as("the other switches stay on")
 			.isEqualTo(200);
-		assertThat(output.getOut()).contains("Governor: operator " + this.admin.userId()
-				+ " set the switch REPORTS to OFF for every platform process")
+		assertThat(output.getOut())
+			.contains("Governor: operator " + this.admin.userId()
+					+ " set the switch REPORTS to OFF for every platform process")
 			.contains("Governor: REPORTS switched OFF in this process: forced OFF by operator");
 
-		// What one process's operator stores, every process takes up within a second or two.
+		// What one process's operator stores, every process takes up within a second or
+		// two.
 		this.jdbc.sql("""
 				insert into governor.switch_mode (feature, mode, set_by, set_at) values ('HOT_ITEMS', 'OFF', :by, now())
 				on conflict (feature) do update set mode = 'OFF', set_by = :by, set_at = now()
@@ -314,7 +315,8 @@ class GovernorIT extends IntegrationTest {
 	private String scrape() {
 		try {
 			HttpResponse<String> answer = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
 					.GET()
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.statusCode()).isEqualTo(200);

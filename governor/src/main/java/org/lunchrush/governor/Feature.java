@@ -1,15 +1,15 @@
 package org.lunchrush.governor;
 
 /**
- * A non-core feature the governor may switch off to keep ordering and payment alive.
- * Its name is the switch's name in the operator API
+ * A non-core feature the governor may switch off to keep ordering and payment alive. Its
+ * name is the switch's name in the operator API
  * ({@code /api/v1/admin/governor/switches/{name}}).
  */
 public enum Feature {
 
 	/**
-	 * The campus's best sellers of the day ({@code GET /api/v1/hot-items}, the 今日热销
-	 * strip of the student app). Off: {@code 503 DEGRADED}, and the strip is hidden.
+	 * The campus's best sellers of the day ({@code GET /api/v1/hot-items}, the 今日热销 strip
+	 * of the student app). Off: {@code 503 DEGRADED}, and the strip is hidden.
 	 */
 	HOT_ITEMS("今日热销", "the hot list: today's best sellers"),
 

@@ -5,12 +5,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * When the governor switches non-core features off and back on. It measures this
- * process every {@code interval}; it switches them off once the load has been high for
- * {@code sustain}, and back on only once it has been low for {@code cooldown}. High:
- * CPU above {@code cpuOff} percent, or the order route's p99 above {@code orderP99Off}
- * (over the last {@code window}, with at least {@code minOrderRequests} order requests
- * in it). Low: CPU below {@code cpuOn} percent and the order route's p99 below
+ * When the governor switches non-core features off and back on. It measures this process
+ * every {@code interval}; it switches them off once the load has been high for
+ * {@code sustain}, and back on only once it has been low for {@code cooldown}. High: CPU
+ * above {@code cpuOff} percent, or the order route's p99 above {@code orderP99Off} (over
+ * the last {@code window}, with at least {@code minOrderRequests} order requests in it).
+ * Low: CPU below {@code cpuOn} percent and the order route's p99 below
  * {@code orderP99On}, or too few order requests for a p99. Between the two thresholds
  * nothing changes, so the switches do not flap.
  *
@@ -27,8 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param window how far back the order route's p99 looks (10 s)
  * @param sustain how long the load must stay high before the switches go off (5 s)
  * @param cooldown how long it must stay low before they come back on (30 s)
- * @param interval how often the load is measured and the operators' overrides are read
- * (1 s)
+ * @param interval how often the load is measured and the operators' overrides are read (1
+ * s)
  * @param etaRoundsWhenOff with the ETA refresh off, students are told their ETA after
  * every this-many-th dispatch round (4)
  */

@@ -34,18 +34,16 @@ class GovernorPropertiesTest {
 			.isThrownBy(() -> new GovernorProperties(null, null, null, Duration.ofMillis(20), Duration.ofMillis(30),
 					null, null, null, null, null, null))
 			.withMessageContaining("order-p99-on <= order-p99-off");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new GovernorProperties(null, null, null, null, Duration.ZERO, null, null, null, null,
-					null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new GovernorProperties(null, null, null, null,
+				Duration.ZERO, null, null, null, null, null, null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new GovernorProperties(null, null, null, null, null, 0, null, null, null, null, null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new GovernorProperties(null, null, null, null, null, null, Duration.ofMillis(500), null,
 					null, null, null))
 			.withMessageContaining("interval <= window");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new GovernorProperties(null, null, null, null, null, null, null, Duration.ofSeconds(-1),
-					null, null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new GovernorProperties(null, null, null, null, null, null,
+				null, Duration.ofSeconds(-1), null, null, null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new GovernorProperties(null, null, null, null, null, null, null, null, null, null, 0));
 	}

@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * The CPU load as the JVM sees it: the machine's (the container's, in one: the JVM
- * reads its cgroup), and this process's share. Each figure covers the time since the
- * previous reading.
+ * The CPU load as the JVM sees it: the machine's (the container's, in one: the JVM reads
+ * its cgroup), and this process's share. Each figure covers the time since the previous
+ * reading.
  */
 class CpuLoad {
 

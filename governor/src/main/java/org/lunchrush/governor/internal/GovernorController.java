@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operators' view of the load governor: {@code GET /api/v1/admin/governor} (the
  * switches as the answering process has them, its load and its measurements) and
- * {@code PUT /api/v1/admin/governor/switches/{name}} with {@code {"mode":"AUTO"|"ON"|"OFF"}}
- * (for every platform process). Routes under {@code /api/v1/admin} are for ADMIN callers
- * only.
+ * {@code PUT /api/v1/admin/governor/switches/{name}} with
+ * {@code {"mode":"AUTO"|"ON"|"OFF"}} (for every platform process). Routes under
+ * {@code /api/v1/admin} are for ADMIN callers only.
  */
 @RestController
 class GovernorController {
@@ -67,8 +67,8 @@ class GovernorController {
 		Feature feature = Arrays.stream(Feature.values())
 			.filter((candidate) -> candidate.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new LunchrushException(ErrorCode.NOT_FOUND,
-					Map.of("switch", name, "switches", SWITCHES)));
+			.orElseThrow(
+					() -> new LunchrushException(ErrorCode.NOT_FOUND, Map.of("switch", name, "switches", SWITCHES)));
 		SwitchMode mode = SwitchMode.named(change.mode())
 			.orElseThrow(() -> new LunchrushException(ErrorCode.VALIDATION, Map.of("fields",
 					List.of(Map.of("field", "mode", "reason", "must be AUTO, ON or OFF (upper case)")))));
@@ -112,8 +112,8 @@ class GovernorController {
 	 * @param orderRequests order requests answered in the window
 	 * @param orderP99Millis their p99, {@code null} without any
 	 */
-	record MeasurementsView(OffsetDateTime at, BigDecimal cpuPercent, BigDecimal processCpuPercent,
-			long orderRequests, BigDecimal orderP99Millis, long windowSeconds) {
+	record MeasurementsView(OffsetDateTime at, BigDecimal cpuPercent, BigDecimal processCpuPercent, long orderRequests,
+			BigDecimal orderP99Millis, long windowSeconds) {
 	}
 
 	record ThresholdsView(int cpuOffPercent, int cpuOnPercent, BigDecimal orderP99OffMillis,
@@ -126,8 +126,8 @@ class GovernorController {
 	 * @param mode what operators chose: {@code AUTO}, {@code ON} or {@code OFF}
 	 * @param modeSetBy the operator who last set the mode, {@code null} if none ever did
 	 */
-	record SwitchView(String name, String description, String state, String mode, String reason,
-			OffsetDateTime since, Long modeSetBy, OffsetDateTime modeSetAt) {
+	record SwitchView(String name, String description, String state, String mode, String reason, OffsetDateTime since,
+			Long modeSetBy, OffsetDateTime modeSetAt) {
 	}
 
 }

@@ -21,10 +21,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The governor of this process: every {@code lunchrush.governor.interval} it measures
- * the load (CPU, the order route's p99) and lets the {@link SwitchBoard} decide, and,
- * apart from that, reads the operators' modes from PostgreSQL. Every switch that goes on or off is logged (off at
- * WARN, on at INFO, with the reason and the figures) and counted
+ * The governor of this process: every {@code lunchrush.governor.interval} it measures the
+ * load (CPU, the order route's p99) and lets the {@link SwitchBoard} decide, and, apart
+ * from that, reads the operators' modes from PostgreSQL. Every switch that goes on or off
+ * is logged (off at WARN, on at INFO, with the reason and the figures) and counted
  * ({@code lunchrush.governor.switch.changes}); {@code lunchrush.governor.switch} shows
  * each switch (1 on, 0 off).
  * <p>
@@ -144,7 +144,8 @@ final class LoadGovernor implements Governor {
 		List<SwitchChange> changes;
 		synchronized (this) {
 			if (sets != this.localSets || read.equals(this.modes)) {
-				// Unchanged, or an operator's change made here meanwhile is newer than this
+				// Unchanged, or an operator's change made here meanwhile is newer than
+				// this
 				// read (the next read has it).
 				return;
 			}

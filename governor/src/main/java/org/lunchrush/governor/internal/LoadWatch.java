@@ -12,15 +12,14 @@ import org.lunchrush.governor.GovernorProperties;
  * Decides from this process's measurements whether it is overloaded, with hysteresis:
  * overloaded once the load has been high for {@code sustain} without a break, normal
  * again only once it has been low for {@code cooldown} without a break. High and low have
- * thresholds of their own, and a look in between neither starts nor continues the
- * count that would change the state, so the state does not flap around one threshold.
+ * thresholds of their own, and a look in between neither starts nor continues the count
+ * that would change the state, so the state does not flap around one threshold.
  * <p>
  * High: CPU above {@code cpu-off}, or the order route's p99 above {@code order-p99-off}
- * with at least {@code min-order-requests} order requests in the window. Low: CPU
- * unknown or below {@code cpu-on} (or not watched: {@code cpu-off} 100), and the order
- * route's p99 below {@code order-p99-on}
- * or too few order requests for a p99 to mean anything (a quiet platform is not
- * overloaded). Pure logic: time is the measurements' own.
+ * with at least {@code min-order-requests} order requests in the window. Low: CPU unknown
+ * or below {@code cpu-on} (or not watched: {@code cpu-off} 100), and the order route's
+ * p99 below {@code order-p99-on} or too few order requests for a p99 to mean anything (a
+ * quiet platform is not overloaded). Pure logic: time is the measurements' own.
  */
 final class LoadWatch {
 

@@ -51,8 +51,8 @@ final class OrderLatencyWindow {
 
 	/**
 	 * Reads the timer now.
-	 * @return the order requests answered since about {@code window} ago (since the
-	 * first reading, before a window has passed) and their p99
+	 * @return the order requests answered since about {@code window} ago (since the first
+	 * reading, before a window has passed) and their p99
 	 */
 	synchronized Latency read(Instant at) {
 		Figures now = figures(at);
@@ -75,7 +75,8 @@ final class OrderLatencyWindow {
 		for (Map.Entry<Double, Long> bucket : now.buckets().entrySet()) {
 			long count = bucket.getValue() - baseline.buckets().getOrDefault(bucket.getKey(), 0L);
 			if (count < 0) {
-				// Not cumulative after all (another registry): start again rather than guess.
+				// Not cumulative after all (another registry): start again rather than
+				// guess.
 				this.figures.clear();
 				this.figures.addLast(now);
 				return new Latency(requests, Optional.empty());
@@ -84,9 +85,10 @@ final class OrderLatencyWindow {
 		}
 		if (buckets.isEmpty() && !this.warnedNoBuckets) {
 			this.warnedNoBuckets = true;
-			log.warn("The order route's timer ({} {}) has no histogram buckets: the governor cannot tell its p99 "
-					+ "and decides on CPU alone (management.metrics.distribution.slo in application.yml)", METER,
-					ORDER_ROUTE);
+			log.warn(
+					"The order route's timer ({} {}) has no histogram buckets: the governor cannot tell its p99 "
+							+ "and decides on CPU alone (management.metrics.distribution.slo in application.yml)",
+					METER, ORDER_ROUTE);
 		}
 		return new Latency(requests, quantile(0.99, buckets, requests));
 	}

@@ -11,8 +11,8 @@ import org.lunchrush.governor.GovernorProperties;
 
 /**
  * The switches of one process: the load watch's verdict for those in {@code AUTO}, the
- * operators' for those forced {@code ON} or {@code OFF}. Pure logic, not thread-safe:
- * the governor calls it under its lock.
+ * operators' for those forced {@code ON} or {@code OFF}. Pure logic, not thread-safe: the
+ * governor calls it under its lock.
  */
 final class SwitchBoard {
 

@@ -30,17 +30,14 @@ class SwitchModeStore {
 	 */
 	Map<Feature, ModeSetting> read() {
 		Map<Feature, ModeSetting> modes = new EnumMap<>(Feature.class);
-		this.jdbc.sql("select feature, mode, set_by, set_at from governor.switch_mode")
-			.query((rs, row) -> {
-				Optional<Feature> feature = known(rs.getString(1));
-				Optional<SwitchMode> mode = SwitchMode.named(rs.getString(2));
-				if (feature.isPresent() && mode.isPresent()) {
-					modes.put(feature.get(),
-							ModeSetting.by(mode.get(), rs.getLong(3), rs.getTimestamp(4).toInstant()));
-				}
-				return row;
-			})
-			.list();
+		this.jdbc.sql("select feature, mode, set_by, set_at from governor.switch_mode").query((rs, row) -> {
+			Optional<Feature> feature = known(rs.getString(1));
+			Optional<SwitchMode> mode = SwitchMode.named(rs.getString(2));
+			if (feature.isPresent() && mode.isPresent()) {
+				modes.put(feature.get(), ModeSetting.by(mode.get(), rs.getLong(3), rs.getTimestamp(4).toInstant()));
+			}
+			return row;
+		}).list();
 		return modes;
 	}
 

@@ -9,8 +9,8 @@ import org.lunchrush.governor.GovernorProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Defaults: off above 80 % CPU or a p99 above 50 ms (at least 20 order requests), for 5 s;
- * on again below 60 % and 25 ms, for 30 s. One look a second.
+ * Defaults: off above 80 % CPU or a p99 above 50 ms (at least 20 order requests), for 5
+ * s; on again below 60 % and 25 ms, for 30 s. One look a second.
  */
 class LoadWatchTest {
 
@@ -171,12 +171,13 @@ class LoadWatchTest {
 
 	@Test
 	void withNoSustainTheFirstHighLookSwitches() {
-		GovernorProperties atOnce = new GovernorProperties(null, null, null, Duration.ofMillis(5),
-				Duration.ofMillis(2), 1, null, Duration.ZERO, Duration.ZERO, null, null);
+		GovernorProperties atOnce = new GovernorProperties(null, null, null, Duration.ofMillis(5), Duration.ofMillis(2),
+				1, null, Duration.ZERO, Duration.ZERO, null, null);
 		LoadWatch watch = new LoadWatch(atOnce, this.looks.now());
 
 		assertThat(watch.observe(this.looks.orders(3, 8))).isTrue();
-		assertThat(watch.reason()).isEqualTo("overloaded: order p99 8.0 ms above 5.0 ms (3 order requests in 10 s) for 0 s");
+		assertThat(watch.reason())
+			.isEqualTo("overloaded: order p99 8.0 ms above 5.0 ms (3 order requests in 10 s) for 0 s");
 		assertThat(watch.observe(this.looks.quiet())).as("quiet, no cool-down").isTrue();
 		assertThat(watch.overloaded()).isFalse();
 	}

@@ -82,15 +82,16 @@ class OrderLatencyWindowTest {
 		OrderLatencyWindow.Latency latency = secondLater();
 
 		assertThat(latency.requests()).isEqualTo(100);
-		assertThat(latency.p99()).hasValueSatisfying((p99) -> assertThat(p99).isBetween(Duration.ofMillis(2),
-				Duration.ofMillis(5)));
+		assertThat(latency.p99())
+			.hasValueSatisfying((p99) -> assertThat(p99).isBetween(Duration.ofMillis(2), Duration.ofMillis(5)));
 	}
 
 	@Test
 	void slowRequestsLeaveTheWindowOnceItHasPassed() {
 		secondLater();
 		orders(100, Duration.ofMillis(300));
-		assertThat(secondLater().p99()).hasValueSatisfying((p99) -> assertThat(p99).isGreaterThan(Duration.ofMillis(250)));
+		assertThat(secondLater().p99())
+			.hasValueSatisfying((p99) -> assertThat(p99).isGreaterThan(Duration.ofMillis(250)));
 
 		for (int i = 0; i < 10; i++) {
 			orders(100, Duration.ofMillis(4));
@@ -100,7 +101,8 @@ class OrderLatencyWindowTest {
 		OrderLatencyWindow.Latency latency = secondLater();
 
 		assertThat(latency.requests()).as("the last 10 s").isEqualTo(1000);
-		assertThat(latency.p99()).hasValueSatisfying((p99) -> assertThat(p99).isLessThanOrEqualTo(Duration.ofMillis(5)));
+		assertThat(latency.p99())
+			.hasValueSatisfying((p99) -> assertThat(p99).isLessThanOrEqualTo(Duration.ofMillis(5)));
 	}
 
 	@Test
