@@ -55,9 +55,7 @@ final class LoadWatch {
 			this.lowSince = null;
 			if (high.isEmpty()) {
 				this.highSince = null;
-				if (low.size() == 2) {
-					this.reason = "load normal: " + String.join(", ", low);
-				}
+				this.reason = "load normal: " + figures(look);
 				return false;
 			}
 			if (this.highSince == null) {
@@ -65,6 +63,8 @@ final class LoadWatch {
 			}
 			Duration lasted = Duration.between(this.highSince, look.at());
 			if (lasted.compareTo(this.settings.sustain()) < 0) {
+				this.reason = "load normal, high for " + seconds(lasted) + " of " + seconds(this.settings.sustain())
+						+ ": " + String.join(", ", high);
 				return false;
 			}
 			this.overloaded = true;
@@ -150,6 +150,32 @@ final class LoadWatch {
 			low.add("order p99 " + millis(look.orderP99().get()) + " below " + millis(this.settings.orderP99On()));
 		}
 		return low;
+	}
+
+	/**
+	 * @return the look's figures against the thresholds that would switch
+	 */
+	private String figures(Measurements look) {
+		String cpu;
+		if (this.settings.cpuOff() >= 100) {
+			cpu = "CPU not watched (cpu-off 100 %)";
+		}
+		else if (Double.isNaN(look.cpu())) {
+			cpu = "CPU unknown";
+		}
+		else {
+			cpu = "CPU " + percent(look.cpuPercent()) + " (off above " + this.settings.cpuOff() + " %)";
+		}
+		String orders;
+		if (look.orderRequests() < this.settings.minOrderRequests() || look.orderP99().isEmpty()) {
+			orders = "order route quiet (" + look.orderRequests() + " order requests in "
+					+ seconds(this.settings.window()) + ")";
+		}
+		else {
+			orders = "order p99 " + millis(look.orderP99().get()) + " (off above " + millis(this.settings.orderP99Off())
+					+ ")";
+		}
+		return cpu + ", " + orders;
 	}
 
 	static String percent(double percent) {

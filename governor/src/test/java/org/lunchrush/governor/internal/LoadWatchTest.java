@@ -1,6 +1,7 @@
 package org.lunchrush.governor.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ class LoadWatchTest {
 			LoadWatchTest.this.watch.observe(LoadWatchTest.this.looks.cpu(95));
 			observe(4, () -> LoadWatchTest.this.looks.cpu(95));
 			assertThat(LoadWatchTest.this.watch.overloaded()).as("high for 4 s of 5").isFalse();
+			assertThat(LoadWatchTest.this.watch.reason())
+				.isEqualTo("load normal, high for 4 s of 5 s: CPU 95 % above 80 %");
 
 			assertThat(LoadWatchTest.this.watch.observe(LoadWatchTest.this.looks.cpu(95))).isTrue();
 
@@ -101,6 +104,16 @@ class LoadWatchTest {
 		}
 
 		@Test
+		void whileNormalTheReasonShowsTheFiguresAgainstTheThresholds() {
+			LoadWatchTest.this.watch
+				.observe(LoadWatchTest.this.looks.look(70, 300, Optional.of(Duration.ofMillis(12))));
+
+			assertThat(LoadWatchTest.this.watch.overloaded()).isFalse();
+			assertThat(LoadWatchTest.this.watch.reason())
+				.isEqualTo("load normal: CPU 70 % (off above 80 %), order p99 12 ms (off above 50 ms)");
+		}
+
+		@Test
 		void betweenTheThresholdsTheStateHolds() {
 			observe(6, () -> LoadWatchTest.this.looks.cpu(95));
 
@@ -160,11 +173,11 @@ class LoadWatchTest {
 		assertThat(watch.overloaded()).isFalse();
 
 		for (int i = 0; i < 6; i++) {
-			watch.observe(this.looks.look(100, 400, java.util.Optional.of(Duration.ofMillis(90))));
+			watch.observe(this.looks.look(100, 400, Optional.of(Duration.ofMillis(90))));
 		}
 		assertThat(watch.overloaded()).as("the order route's p99 still counts").isTrue();
 		for (int i = 0; i < 31; i++) {
-			watch.observe(this.looks.look(100, 0, java.util.Optional.empty()));
+			watch.observe(this.looks.look(100, 0, Optional.empty()));
 		}
 		assertThat(watch.overloaded()).as("a busy CPU does not hold the switches off").isFalse();
 	}
