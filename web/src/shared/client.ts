@@ -5,6 +5,7 @@ import type {
   ClaimableBatch,
   Coupon,
   DemoAccounts,
+  HotList,
   LoginAnswer,
   Merchant,
   MerchantSettings,
@@ -42,6 +43,8 @@ export function createClient(http: Http) {
     campus: () => http.get<Campus>('/api/v1/campus'),
     merchants: () => http.get<Merchant[]>('/api/v1/merchants'),
     menu: (merchantId: number) => http.get<MenuItem[]>(`/api/v1/merchants/${id(merchantId)}/menu`),
+    /** Today's best sellers across the campus; 503 DEGRADED while the platform sheds load. */
+    hotItems: () => http.get<HotList>('/api/v1/hot-items'),
 
     /**
      * Places an order, retrying by itself on 429 and 503 BUSY with the same key: the

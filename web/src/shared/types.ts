@@ -55,6 +55,25 @@ export interface MenuItem {
   pictureUrl?: string | null
 }
 
+/** One of the campus's best sellers of the day (GET /api/v1/hot-items). */
+export interface HotItem {
+  itemId: number
+  name: string
+  priceCents: number
+  merchantId: number
+  merchantName: string
+  /** portions today's orders hold */
+  soldToday: number
+  pictureUrl: string | null
+}
+
+/** Today's hot list, counted at most 30 s ago; the platform answers 503 DEGRADED while it is switched off. */
+export interface HotList {
+  day: string
+  countedAt: string
+  items: HotItem[]
+}
+
 /** A dish as its merchant manages it (GET /api/v1/merchant/items). */
 export interface MerchantItem {
   itemId: number

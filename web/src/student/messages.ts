@@ -14,6 +14,9 @@ const zh = {
     soldOut: '{count} 款售罄',
     rating: '★ {score}（{count} 条评价）',
     noRatings: '暂无评价',
+    hot: '今日热销',
+    hotItem: '{name}，{stall}，{price}，今日已售 {count} 份',
+    hotSold: '已售 {count} 份',
   },
   menu: {
     title: '菜单',
@@ -142,6 +145,9 @@ const en: typeof zh = {
     soldOut: '{count} sold out',
     rating: '★ {score} ({count} ratings)',
     noRatings: 'No ratings yet',
+    hot: 'Popular today',
+    hotItem: '{name}, {stall}, {price}, {count} sold today',
+    hotSold: '{count} sold',
   },
   menu: {
     title: 'Menu',

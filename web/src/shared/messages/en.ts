@@ -72,6 +72,7 @@ export const en: SharedMessages = {
     LOGIN_THROTTLED: 'Too many login attempts; try again later',
     SIGNATURE_INVALID: 'Invalid signature',
     BUSY: 'The system is busy, please try again later',
+    DEGRADED: 'The system is busy: this feature is off for now, please try again later',
     INTERNAL: 'Something went wrong on our side; try again later',
     NETWORK: 'Cannot reach the server; check the connection',
     UNKNOWN: 'That did not work; try again later',

@@ -72,6 +72,7 @@ export const zh = {
     LOGIN_THROTTLED: '登录尝试过多，请稍后再试',
     SIGNATURE_INVALID: '签名无效',
     BUSY: '系统繁忙，请稍后再试',
+    DEGRADED: '系统繁忙，该功能暂时关闭，请稍后再试',
     INTERNAL: '系统出错了，请稍后再试',
     NETWORK: '网络连接失败，请检查网络',
     UNKNOWN: '操作失败，请稍后再试',

@@ -1,13 +1,15 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Building, Merchant, MenuItem } from '@shared/types'
+import type { Building, HotItem, Merchant, MenuItem } from '@shared/types'
 import { client } from '../face'
+import { hotItemsOrNone } from '../hotItems'
 
 /** The campus, its stalls and their menus, as the platform last said. */
 export const useCatalogStore = defineStore('catalog', () => {
   const buildings = ref<Building[]>([])
   const merchants = ref<Merchant[]>([])
   const menus = ref<Record<number, MenuItem[]>>({})
+  const hotItems = ref<HotItem[]>([])
 
   async function loadCampus() {
     const [campus, list] = await Promise.all([client.campus(), client.merchants()])
@@ -21,6 +23,11 @@ export const useCatalogStore = defineStore('catalog', () => {
     return menu
   }
 
+  /** Today's best sellers, or none while the platform has the list switched off. */
+  async function loadHotItems() {
+    hotItems.value = await hotItemsOrNone(() => client.hotItems())
+  }
+
   function building(id: number | null | undefined): Building | undefined {
     return buildings.value.find((b) => b.id === id)
   }
@@ -29,5 +36,5 @@ export const useCatalogStore = defineStore('catalog', () => {
     return merchants.value.find((m) => m.id === id)
   }
 
-  return { buildings, merchants, menus, loadCampus, loadMenu, building, merchant }
+  return { buildings, merchants, menus, hotItems, loadCampus, loadMenu, loadHotItems, building, merchant }
 })

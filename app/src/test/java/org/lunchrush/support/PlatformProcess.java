@@ -335,6 +335,9 @@ public final class PlatformProcess {
 		// the repository's.
 		environment.put("LUNCHRUSH_JWT_SECRET", this.jwtSecret);
 		environment.put("LUNCHRUSH_SANDBOX_MERCHANT_KEY", this.sandboxKey);
+		// As in the test JVM's platform, the load governor switches nothing by itself
+		// (the tests keep this machine's CPU busy); a test may turn it on.
+		environment.put("LUNCHRUSH_GOVERNOR_ENABLED", "false");
 		environment.putAll(this.settings);
 		return environment;
 	}

@@ -299,6 +299,8 @@ public final class PlatformReplicas implements AutoCloseable {
 		// Each start of the test trains nothing: a fresh layout would need a training
 		// run.
 		own.put("LUNCHRUSH_AOT_CACHE", "false");
+		// The load governor switches nothing by itself, as in the test JVM's platform.
+		own.put("LUNCHRUSH_GOVERNOR_ENABLED", "false");
 		own.putAll(this.settings);
 		environment.putAll(own);
 	}

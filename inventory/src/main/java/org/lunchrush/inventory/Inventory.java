@@ -85,6 +85,13 @@ public interface Inventory {
 	 */
 	Map<Long, Integer> sold(long merchantId, LocalDate day);
 
+	/**
+	 * @return the items of every merchant whose portions a day's orders hold most
+	 * (reserved less released, from the ledger), most first (ties: lower item id first),
+	 * at most {@code limit}; items no order holds are left out
+	 */
+	List<ItemSales> bestSellers(LocalDate day, int limit);
+
 	Map<Long, Integer> stockLeft(long merchantId, LocalDate day);
 
 	/**

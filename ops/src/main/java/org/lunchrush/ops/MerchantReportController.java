@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.lunchrush.governor.Feature;
+import org.lunchrush.governor.Governor;
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.Caller;
 import org.lunchrush.kernel.ErrorCode;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/merchant/reports?from=2026-12-01&to=2026-12-06} and the same as an
  * Excel workbook ({@code /reports.xlsx}): the caller's own stall only. Dates are campus
  * days, both included; {@code to} is today by default and {@code from} six days before
- * {@code to}; at most {@value MerchantReports#MAX_DAYS} days.
+ * {@code to}; at most {@value MerchantReports#MAX_DAYS} days. A heavy report: while the
+ * load governor has {@link Feature#REPORTS} off, {@code 503 DEGRADED} and nothing is
+ * computed.
  */
 @RestController
 class MerchantReportController {
@@ -38,9 +42,12 @@ class MerchantReportController {
 
 	private final CampusTime time;
 
-	MerchantReportController(MerchantReports reports, CampusTime time) {
+	private final Governor governor;
+
+	MerchantReportController(MerchantReports reports, CampusTime time, Governor governor) {
 		this.reports = reports;
 		this.time = time;
+		this.governor = governor;
 	}
 
 	@GetMapping("/api/v1/merchant/reports")
@@ -65,6 +72,7 @@ class MerchantReportController {
 
 	private MerchantReport build(Caller caller, Optional<String> from, Optional<String> to) {
 		long merchantId = caller.requireMerchant();
+		this.governor.requireOn(Feature.REPORTS);
 		Optional<LocalDate> first = from.map((text) -> day("from", text));
 		Optional<LocalDate> last = to.map((text) -> day("to", text));
 		LocalDate end = last.orElseGet(this.time::today);

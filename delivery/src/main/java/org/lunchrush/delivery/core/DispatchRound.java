@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for a rider whose food is ready or due within the lookahead go to riders on shift, as
  * the strategy decides. Each assignment is a guarded update, so a task changed meanwhile
  * (a cancellation, a rider who took it) is skipped. Then each student whose hand-over
- * time moved by a minute or more is told on the order's timeline ({@code ETA}).
+ * time moved by a minute or more is told on the order's timeline ({@code ETA}), after
+ * every round or, under load, fewer ({@link EtaPace}).
  * <p>
  * One platform process at a time runs a round (the lease {@value #LEASE}, held at most
  * one round interval, so that when its holder dies another process runs the round after
@@ -67,10 +68,13 @@ class DispatchRound {
 
 	private final Leases leases;
 
+	private final EtaPace etaPace;
+
 	DispatchRound(DeliveryStore store, DispatchStrategy strategy, CampusTime time, DeliveryProperties properties,
 			Routes routes, CampusModel campus, OrderFulfilment orders, TransactionTemplate transaction,
-			RouteNotices notices, Leases leases) {
+			RouteNotices notices, Leases leases, EtaPace etaPace) {
 		this.leases = leases;
+		this.etaPace = etaPace;
 		this.notices = notices;
 		this.store = store;
 		this.strategy = strategy;
@@ -120,6 +124,9 @@ class DispatchRound {
 			}
 			log.info("Dispatch round: {} of {} waiting tasks given to {} riders on shift (planned in {} ms)", assigned,
 					waiting.size(), riders.size(), Duration.ofNanos(planned - began).toMillis());
+		}
+		if (!this.etaPace.tellsThisRound()) {
+			return;
 		}
 		riders.forEach((riderId, rider) -> this.transaction.executeWithoutResult((status) -> {
 			fence.check();

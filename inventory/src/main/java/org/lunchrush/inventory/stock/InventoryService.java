@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 
 import org.lunchrush.inventory.HeldStock;
 import org.lunchrush.inventory.Inventory;
+import org.lunchrush.inventory.ItemSales;
 import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.Reservation;
 import org.lunchrush.inventory.StockAudit;
@@ -122,6 +123,11 @@ class InventoryService implements Inventory {
 	@Override
 	public Map<Long, Integer> sold(long merchantId, LocalDate day) {
 		return this.ledger.sold(merchantId, day);
+	}
+
+	@Override
+	public List<ItemSales> bestSellers(LocalDate day, int limit) {
+		return this.ledger.bestSellers(day, limit);
 	}
 
 	@Override

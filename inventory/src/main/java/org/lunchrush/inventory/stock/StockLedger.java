@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lunchrush.inventory.ItemSales;
 import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.Ids;
@@ -102,6 +103,24 @@ class StockLedger {
 			.list()
 			.forEach((entry) -> sold.put(entry.getKey(), entry.getValue()));
 		return sold;
+	}
+
+	/**
+	 * @return the items whose portions the day's orders hold most, across merchants
+	 */
+	List<ItemSales> bestSellers(LocalDate day, int limit) {
+		return this.jdbc.sql("""
+				select merchant_id, item_id, -sum(quantity) as portions from inventory.stock_ledger
+				where day = :day and kind in ('RESERVE', 'RELEASE')
+				group by merchant_id, item_id
+				having -sum(quantity) > 0
+				order by portions desc, item_id
+				limit :limit
+				""")
+			.param("day", day)
+			.param("limit", limit)
+			.query((rs, row) -> new ItemSales(rs.getLong(1), rs.getLong(2), rs.getInt(3)))
+			.list();
 	}
 
 	/**
