@@ -202,6 +202,8 @@ export interface TimelineEntry {
   at: string
   type: string
   detail: string | null
+  /** The trace id of the work that wrote the entry (what support greps the logs for); null before persistence. */
+  traceId?: string | null
 }
 
 export interface PaymentStart {

@@ -1,5 +1,6 @@
 package org.lunchrush.notification.push;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
  * events and live notices in a consumer group of its own, from the end of the topics when
  * it starts ({@code auto.offset.reset=latest}); what it missed while it was down
  * concerned clients that were not connected to it, and they re-read the API when they
- * connect.
+ * connect. Each record is pushed in its trace (its {@code traceparent} header), as the
+ * other listeners handle theirs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PushProperties.class)
@@ -20,9 +22,11 @@ class PushConfiguration {
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> livePushListenerFactory(
-			ConsumerFactory<String, byte[]> consumers) {
+			ConsumerFactory<String, byte[]> consumers,
+			@Value("${spring.kafka.listener.observation-enabled:false}") boolean observed) {
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(consumers);
+		factory.getContainerProperties().setObservationEnabled(observed);
 		// Manual acknowledgement that never comes: nothing is committed for a group that
 		// lives as long as its process.
 		factory.getContainerProperties().setAckMode(AckMode.MANUAL);

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.lunchrush.kernel.LiveNotice;
+import org.lunchrush.kernel.Traces;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.OrderingTopics;
 import tools.jackson.databind.ObjectMapper;
@@ -27,6 +28,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  * Written here rather than with Modulith's Kafka externalization so that completion is
  * tied to the broker's acknowledgement in plain sight, the same way the payment relay
  * ties it to RabbitMQ's confirm.
+ * <p>
+ * Each record is sent in the trace the change was made in (kept with the event), so its
+ * {@code traceparent} header continues the order's trace even when the outbox resubmits
+ * it minutes later from another thread.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventRelay {
@@ -37,9 +42,12 @@ class OrderEventRelay {
 
 	private final ObjectMapper json;
 
-	OrderEventRelay(KafkaTemplate<String, byte[]> kafka, ObjectMapper json) {
+	private final Traces traces;
+
+	OrderEventRelay(KafkaTemplate<String, byte[]> kafka, ObjectMapper json, Traces traces) {
 		this.kafka = kafka;
 		this.json = json;
+		this.traces = traces;
 	}
 
 	@Bean
@@ -60,6 +68,10 @@ class OrderEventRelay {
 
 	@ApplicationModuleListener
 	void on(OrderStatusChanged event) throws Exception {
+		this.traces.continued(event.traceparent(), "outbox OrderStatusChanged", () -> relay(event));
+	}
+
+	private void relay(OrderStatusChanged event) throws Exception {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(OrderingTopics.ORDER_EVENTS,
 				Long.toString(event.orderId()), this.json.writeValueAsBytes(event));
 		record.headers().add(EVENT_ID_HEADER, event.eventId().getBytes(StandardCharsets.UTF_8));

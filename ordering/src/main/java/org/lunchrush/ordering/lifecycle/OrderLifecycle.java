@@ -17,6 +17,7 @@ import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.kernel.Traces;
 import org.lunchrush.ordering.OrderFulfilment;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.domain.Order;
@@ -70,8 +71,12 @@ public class OrderLifecycle implements OrderFulfilment {
 
 	private final Duration urgeInterval;
 
+	private final Traces traces;
+
 	OrderLifecycle(OrderStore store, Inventory inventory, Payments payments, CampusTime time,
-			ApplicationEventPublisher events, Coupons coupons, LiveNotices notices, OrderingProperties properties) {
+			ApplicationEventPublisher events, Coupons coupons, LiveNotices notices, OrderingProperties properties,
+			Traces traces) {
+		this.traces = traces;
 		this.coupons = coupons;
 		this.notices = notices;
 		this.urgeInterval = properties.urgeInterval();
@@ -348,15 +353,18 @@ public class OrderLifecycle implements OrderFulfilment {
 	/**
 	 * Stores a transition, guarded by the status it leaves, and publishes it through the
 	 * outbox in the caller's transaction: every status change of a persisted order goes
-	 * through here.
+	 * through here. The event keeps the trace the change was made in, for its relay.
 	 * @return false when the order had already moved
 	 */
 	public boolean record(Order order, StatusChange change) {
 		if (!this.store.apply(change, order.buildingId(), order.paidTransactionId())) {
 			return false;
 		}
-		this.events.publishEvent(OrderStatusChanged.of(order.id(), order.studentId(), order.merchantId(),
-				order.buildingId(), change.from().name(), change.to().name(), change.at(), change.detail()));
+		this.events.publishEvent(
+				OrderStatusChanged
+					.of(order.id(), order.studentId(), order.merchantId(), order.buildingId(), change.from().name(),
+							change.to().name(), change.at(), change.detail())
+					.withTraceparent(this.traces.currentParent()));
 		return true;
 	}
 

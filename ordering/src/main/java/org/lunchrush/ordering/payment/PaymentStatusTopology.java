@@ -10,6 +10,7 @@ import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -60,12 +61,15 @@ public class PaymentStatusTopology {
 
 	/**
 	 * The dead-letter queue's own listener: a letter it cannot store is requeued, never
-	 * dropped, and not retried in place.
+	 * dropped, and not retried in place. Observed like the other listeners (a letter is
+	 * stored in its trace), which also keeps one shape for the listener timer.
 	 */
 	@Bean
-	SimpleRabbitListenerContainerFactory deadLetterListenerFactory(ConnectionFactory connections) {
+	SimpleRabbitListenerContainerFactory deadLetterListenerFactory(ConnectionFactory connections,
+			@Value("${spring.rabbitmq.listener.simple.observation-enabled:false}") boolean observed) {
 		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
 		factory.setConnectionFactory(connections);
+		factory.setObservationEnabled(observed);
 		factory.setDefaultRequeueRejected(true);
 		factory.setPrefetchCount(10);
 		return factory;

@@ -2,7 +2,10 @@ package org.lunchrush.ordering.persistence;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import java.nio.charset.StandardCharsets;
@@ -10,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.kernel.CampusTime;
+import org.lunchrush.kernel.Traces;
 import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.OrderingTopics;
 import org.lunchrush.promotion.Coupons;
@@ -37,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * No record stops the stream: when a batch fails while PostgreSQL and Redis answer, its
  * records are persisted one by one, and one that fails alone is a poison record: its
  * order is cancelled and its record dead-lettered ({@link PoisonRecords}).
+ * <p>
+ * Each order's timeline entries carry the trace id of its record (its {@code traceparent}
+ * header, the request that placed it); a record handled on its own (poison, dead letter)
+ * is handled in its record's trace, so that its log lines and its dead letter carry it.
  */
 @Component
 class OrderPersister {
@@ -69,9 +78,12 @@ class OrderPersister {
 
 	private final PoisonRecords poison;
 
+	private final Traces traces;
+
 	OrderPersister(OrderStore store, Inventory inventory, TransactionTemplate transaction, ObjectMapper json,
 			CampusTime time, KafkaTemplate<String, byte[]> kafka, Coupons coupons, OrderFates fates,
-			PoisonRecords poison) {
+			PoisonRecords poison, Traces traces) {
+		this.traces = traces;
 		this.fates = fates;
 		this.poison = poison;
 		this.kafka = kafka;
@@ -92,11 +104,11 @@ class OrderPersister {
 				read.add(new Read(record, this.json.readValue(record.value(), OrderPlaced.class)));
 			}
 			catch (RuntimeException ex) {
-				deadLetter(record, ex);
+				this.traces.continued(traceparent(record), "order stream dead letter", () -> deadLetter(record, ex));
 			}
 		}
 		try {
-			persist(read.stream().map(Read::event).toList());
+			persist(read);
 		}
 		catch (RuntimeException ex) {
 			if (!this.poison.mayBePoison(ex)) {
@@ -106,7 +118,7 @@ class OrderPersister {
 			log.warn("A batch of {} order stream records failed ({}); persisting them one by one", read.size(),
 					ex.toString());
 			for (Read one : read) {
-				persistAlone(one);
+				this.traces.continued(traceparent(one.record()), "order stream record alone", () -> persistAlone(one));
 			}
 		}
 	}
@@ -119,7 +131,7 @@ class OrderPersister {
 		RuntimeException failure = null;
 		for (int attempt = 1; attempt <= ALONE_ATTEMPTS; attempt++) {
 			try {
-				persist(List.of(one.event()));
+				persist(List.of(one));
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -177,10 +189,26 @@ class OrderPersister {
 		this.kafka.send(letter).get(10, TimeUnit.SECONDS);
 	}
 
-	private record Read(ConsumerRecord<String, byte[]> record, OrderPlaced event) {
+	private static String traceparent(ConsumerRecord<String, byte[]> record) {
+		Header header = record.headers().lastHeader(Traces.TRACEPARENT);
+		return (header != null) ? new String(header.value(), StandardCharsets.US_ASCII) : null;
 	}
 
-	void persist(List<OrderPlaced> records) {
+	private record Read(ConsumerRecord<String, byte[]> record, OrderPlaced event) {
+
+		Optional<String> traceId() {
+			return Traces.traceIdOf(traceparent(this.record));
+		}
+
+	}
+
+	void persist(List<Read> reads) {
+		List<OrderPlaced> records = new ArrayList<>(reads.size());
+		Map<Long, String> traceIds = new HashMap<>();
+		for (Read read : reads) {
+			records.add(read.event());
+			read.traceId().ifPresent((traceId) -> traceIds.put(read.event().orderId(), traceId));
+		}
 		Set<Long> abandoned = this.fates.claimForPersistence(records);
 		List<OrderPlaced> placed = new ArrayList<>(records.size());
 		for (OrderPlaced event : records) {
@@ -200,7 +228,7 @@ class OrderPersister {
 		List<StatusChange> changes = placements.stream().map((p) -> p.order().awaitPayment(now)).toList();
 		List<OrderStock> stock = placements.stream().map(Placement::stock).toList();
 		this.transaction.executeWithoutResult((status) -> {
-			this.store.insertPlaced(placed, changes, now);
+			this.store.insertPlaced(placed, changes, traceIds, now);
 			this.inventory.recordReservations(stock);
 			this.coupons.recordLocks(placements.stream().flatMap((p) -> p.couponLock().stream()).toList());
 		});

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lunchrush.kernel.Ids;
+import org.lunchrush.kernel.Traces;
 import org.lunchrush.ordering.OrderPlaced;
 import org.lunchrush.ordering.domain.Order;
 import org.lunchrush.ordering.domain.OrderCoupon;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The order tables, in plain SQL. Every write is idempotent: inserts ignore rows that
- * exist, and state changes are guarded by the state they leave.
+ * exist, and state changes are guarded by the state they leave. Each timeline entry
+ * carries the trace id of the work that wrote it (the request, message or scheduled run
+ * whose logs and spans tell more).
  */
 @Repository
 public class OrderStore {
@@ -38,8 +41,8 @@ public class OrderStore {
 			""";
 
 	private static final String INSERT_TIMELINE = """
-			insert into ordering.timeline (order_id, event_key, id, building_id, at, type, detail)
-			values (?, ?, ?, ?, ?, ?, ?)
+			insert into ordering.timeline (order_id, event_key, id, building_id, at, type, detail, trace_id)
+			values (?, ?, ?, ?, ?, ?, ?, ?)
 			on conflict (order_id, event_key) do nothing
 			""";
 
@@ -47,23 +50,31 @@ public class OrderStore {
 
 	private final JdbcTemplate template;
 
-	OrderStore(JdbcClient jdbc, JdbcTemplate template) {
+	private final Traces traces;
+
+	OrderStore(JdbcClient jdbc, JdbcTemplate template, Traces traces) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.traces = traces;
 	}
 
 	/**
 	 * Inserts a batch of orders, already moved to {@code PENDING_PAYMENT}, with their
 	 * lines and timeline entries. A redelivered batch inserts nothing twice.
+	 * @param traceIds the trace id of each order's record on the order stream, by order
+	 * id; an order without one is recorded in the trace at hand
 	 */
-	public void insertPlaced(List<OrderPlaced> placed, List<StatusChange> changes, Instant persistedAt) {
+	public void insertPlaced(List<OrderPlaced> placed, List<StatusChange> changes, Map<Long, String> traceIds,
+			Instant persistedAt) {
 		List<Object[]> orders = new ArrayList<>();
 		List<Object[]> lines = new ArrayList<>();
 		List<Object[]> timeline = new ArrayList<>();
 		Timestamp persisted = Timestamp.from(persistedAt);
+		String current = this.traces.currentTraceId().orElse(null);
 		for (int i = 0; i < placed.size(); i++) {
 			OrderPlaced event = placed.get(i);
 			StatusChange change = changes.get(i);
+			String traceId = traceIds.getOrDefault(event.orderId(), current);
 			orders.add(new Object[] { event.orderId(), event.studentId(), event.merchantId(), event.buildingId(),
 					change.to().name(), event.totalCents(), (event.coupon() != null) ? event.coupon().couponId() : null,
 					(event.coupon() != null) ? event.coupon().discountCents() : 0, event.vip(), event.note(),
@@ -75,16 +86,17 @@ public class OrderStore {
 						line.unitPriceCents(), line.quantity() });
 			}
 			timeline.add(timelineRow(event.orderId(), event.buildingId(), "status:PLACED", event.placedAt(),
-					OrderStatus.PLACED.name(), "accepted, total " + event.totalCents() + " cents"));
+					OrderStatus.PLACED.name(), "accepted, total " + event.totalCents() + " cents", traceId));
 			if (event.coupon() != null) {
 				timeline.add(timelineRow(event.orderId(), event.buildingId(), "coupon-locked", event.placedAt(),
 						"COUPON_LOCKED", "coupon " + event.coupon().couponId() + " locked, "
-								+ event.coupon().discountCents() + " cents off"));
+								+ event.coupon().discountCents() + " cents off",
+						traceId));
 			}
 			timeline.add(timelineRow(event.orderId(), event.buildingId(), event.eventId(), persistedAt, "MESSAGE",
-					"OrderPlaced consumed from the order stream"));
+					"OrderPlaced consumed from the order stream", traceId));
 			timeline.add(timelineRow(event.orderId(), event.buildingId(), "status:" + change.to().name(), change.at(),
-					change.to().name(), change.detail()));
+					change.to().name(), change.detail(), traceId));
 		}
 		this.template.batchUpdate("""
 				insert into ordering.orders (id, student_id, merchant_id, building_id, status, total_cents, coupon_id,
@@ -227,17 +239,21 @@ public class OrderStore {
 	}
 
 	/**
+	 * Records an entry in the trace at hand.
 	 * @return false when an entry with this key was recorded before
 	 */
 	public boolean appendTimeline(long orderId, long buildingId, String eventKey, Instant at, String type,
 			String detail) {
-		return this.template.update(INSERT_TIMELINE, timelineRow(orderId, buildingId, eventKey, at, type, detail)) == 1;
+		return this.template.update(INSERT_TIMELINE, timelineRow(orderId, buildingId, eventKey, at, type, detail,
+				this.traces.currentTraceId().orElse(null))) == 1;
 	}
 
 	public List<TimelineEntry> timeline(long orderId) {
-		return this.jdbc.sql("select at, type, detail from ordering.timeline where order_id = :id order by at, id")
+		return this.jdbc
+			.sql("select at, type, detail, trace_id from ordering.timeline where order_id = :id order by at, id")
 			.param("id", orderId)
-			.query((rs, row) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+					Optional.ofNullable(rs.getString(4))))
 			.list();
 	}
 
@@ -304,8 +320,8 @@ public class OrderStore {
 	}
 
 	private static Object[] timelineRow(long orderId, long buildingId, String key, Instant at, String type,
-			String detail) {
-		return new Object[] { orderId, key, Ids.next(), buildingId, Timestamp.from(at), type, detail };
+			String detail, String traceId) {
+		return new Object[] { orderId, key, Ids.next(), buildingId, Timestamp.from(at), type, detail, traceId };
 	}
 
 	private static Row row(ResultSet rs, int rowNum) throws SQLException {

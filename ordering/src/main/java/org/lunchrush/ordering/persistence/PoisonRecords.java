@@ -2,6 +2,7 @@ package org.lunchrush.ordering.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.kernel.CampusTime;
@@ -97,7 +98,7 @@ class PoisonRecords {
 
 	/**
 	 * Puts the order of a poison record on record as cancelled and gives back what it
-	 * held.
+	 * held, in the trace at hand (the record's).
 	 * @throws RuntimeException when even the cleaned copy cannot be stored
 	 */
 	void end(OrderPlaced poisoned) {
@@ -106,7 +107,7 @@ class PoisonRecords {
 		Instant now = this.time.now();
 		StatusChange cancelled = placement.order().cancelUnstorable(REASON, now);
 		this.transaction.executeWithoutResult((status) -> {
-			this.store.insertPlaced(List.of(event), List.of(cancelled), now);
+			this.store.insertPlaced(List.of(event), List.of(cancelled), Map.of(), now);
 			this.inventory.recordReservations(List.of(placement.stock()));
 			this.coupons.recordLocks(placement.couponLock().stream().toList());
 			this.inventory.release(placement.stock());

@@ -74,13 +74,14 @@ class OrderQueryController {
 			owned(caller, stored.get());
 			return this.store.timeline(orderId)
 				.stream()
-				.map((entry) -> new TimelineView(this.time.local(entry.at()), entry.type(), entry.detail()))
+				.map((entry) -> new TimelineView(this.time.local(entry.at()), entry.type(), entry.detail(),
+						entry.traceId().orElse(null)))
 				.toList();
 		}
 		PlacedOrders.Entry entry = placedOf(caller, orderId);
 		JsonNode answer = this.json.readTree(entry.answerJson());
 		return List.of(new TimelineView(this.time.local(entry.placedAt()), "PLACED",
-				"accepted, total " + answer.path("totalCents").asInt() + " cents; waiting to be persisted"));
+				"accepted, total " + answer.path("totalCents").asInt() + " cents; waiting to be persisted", null));
 	}
 
 	private OrderRecord owned(Caller caller, OrderRecord record) {
@@ -98,7 +99,11 @@ class OrderQueryController {
 		return new LunchrushException(ErrorCode.ORDER_NOT_FOUND, Map.of("orderId", Long.toString(orderId)));
 	}
 
-	record TimelineView(OffsetDateTime at, String type, String detail) {
+	/**
+	 * @param traceId the trace id of the work that wrote the entry, {@code null} for the
+	 * entry of an order not yet persisted and for entries written before it was kept
+	 */
+	record TimelineView(OffsetDateTime at, String type, String detail, String traceId) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.Ids;
 import org.lunchrush.kernel.LunchrushException;
+import org.lunchrush.kernel.Traces;
 import org.lunchrush.payment.PaymentCheckout;
 import org.lunchrush.payment.PaymentRequest;
 import org.lunchrush.payment.PaymentSucceeded;
@@ -51,12 +52,15 @@ class PaymentService implements Payments {
 
 	private final RefusedNotifications refused;
 
+	private final Traces traces;
+
 	PaymentService(PaymentStore store, PaymentProvider provider, ApplicationEventPublisher events,
-			RefusedNotifications refused) {
+			RefusedNotifications refused, Traces traces) {
 		this.store = store;
 		this.provider = provider;
 		this.events = events;
 		this.refused = refused;
+		this.traces = traces;
 	}
 
 	@Override
@@ -122,8 +126,11 @@ class PaymentService implements Payments {
 		this.store.markSucceeded(payment.id(), charge.transactionId(), charge.paidAt());
 		this.store.record(Movement.CHARGE, charge.transactionId(), payment, charge.transactionId(),
 				charge.amountCents(), charge.paidAt());
-		this.events.publishEvent(PaymentSucceeded.of(payment.id(), payment.orderId(), charge.transactionId(),
-				charge.amountCents(), payment.vip(), charge.paidAt()));
+		this.events.publishEvent(
+				PaymentSucceeded
+					.of(payment.id(), payment.orderId(), charge.transactionId(), charge.amountCents(), payment.vip(),
+							charge.paidAt())
+					.withTraceparent(this.traces.currentParent()));
 		return APPLIED;
 	}
 
@@ -191,9 +198,10 @@ class PaymentService implements Payments {
 		this.store.record(Movement.REFUND, notice.providerRefundId(), payment, refund.transactionId(),
 				refund.amountCents(), notice.refundedAt());
 		this.store.markRefunded(payment.id(), refund.transactionId());
-		this.events
-			.publishEvent(RefundSucceeded.of(refund.id(), payment.id(), payment.orderId(), refund.transactionId(),
-					notice.providerRefundId(), refund.amountCents(), payment.vip(), true, notice.refundedAt()));
+		this.events.publishEvent(RefundSucceeded
+			.of(refund.id(), payment.id(), payment.orderId(), refund.transactionId(), notice.providerRefundId(),
+					refund.amountCents(), payment.vip(), true, notice.refundedAt())
+			.withTraceparent(this.traces.currentParent()));
 		return APPLIED;
 	}
 
@@ -209,8 +217,8 @@ class PaymentService implements Payments {
 		long refundId = Ids.next();
 		if (this.store.insertRefund(refundId, payment.id(), orderId, transactionId, payment.amountCents(), reason,
 				"REQUESTED")) {
-			this.events.publishEvent(
-					new RefundRequested(refundId, payment.id(), orderId, transactionId, payment.amountCents()));
+			this.events.publishEvent(new RefundRequested(refundId, payment.id(), orderId, transactionId,
+					payment.amountCents(), this.traces.currentParent().orElse(null)));
 		}
 		return receipt(this.store.refundOf(transactionId).orElseThrow());
 	}

@@ -2,6 +2,7 @@ package org.lunchrush.payment.core;
 
 import java.util.concurrent.TimeUnit;
 
+import org.lunchrush.kernel.Traces;
 import org.lunchrush.payment.PaymentMessaging;
 import org.lunchrush.payment.PaymentSucceeded;
 import org.lunchrush.payment.RefundSucceeded;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  * Relays committed payment events from the outbox (Spring Modulith's event publication
  * registry) to RabbitMQ, VIP first. A publication counts as done only once the broker
  * confirms it and routed it to a queue; otherwise it stays incomplete and is resubmitted.
+ * Each message is sent in the trace the event was published in (kept with the event), so
+ * its {@code traceparent} header continues the payment's trace even when the outbox
+ * resubmits it minutes later from another thread.
  */
 @Component
 class PaymentStatusRelay {
@@ -26,19 +30,26 @@ class PaymentStatusRelay {
 
 	private final ObjectMapper json;
 
-	PaymentStatusRelay(RabbitTemplate rabbit, ObjectMapper json) {
+	private final Traces traces;
+
+	PaymentStatusRelay(RabbitTemplate rabbit, ObjectMapper json, Traces traces) {
 		this.rabbit = rabbit;
 		this.json = json;
+		this.traces = traces;
 	}
 
 	@ApplicationModuleListener
 	void on(PaymentSucceeded event) throws Exception {
-		relay(PaymentMessaging.SUCCEEDED_ROUTING_KEY, event.eventId(), event.orderId(), event.vip(), event);
+		this.traces.continued(event.traceparent(), "outbox PaymentSucceeded",
+				() -> relay(PaymentMessaging.SUCCEEDED_ROUTING_KEY, event.eventId(), event.orderId(), event.vip(),
+						event));
 	}
 
 	@ApplicationModuleListener
 	void on(RefundSucceeded event) throws Exception {
-		relay(PaymentMessaging.REFUNDED_ROUTING_KEY, event.eventId(), event.orderId(), event.vip(), event);
+		this.traces.continued(event.traceparent(), "outbox RefundSucceeded",
+				() -> relay(PaymentMessaging.REFUNDED_ROUTING_KEY, event.eventId(), event.orderId(), event.vip(),
+						event));
 	}
 
 	private void relay(String routingKey, String eventId, long orderId, boolean vip, Object event) throws Exception {

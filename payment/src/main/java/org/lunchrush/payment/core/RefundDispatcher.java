@@ -1,5 +1,6 @@
 package org.lunchrush.payment.core;
 
+import org.lunchrush.kernel.Traces;
 import org.lunchrush.payment.provider.PaymentProvider;
 import org.lunchrush.payment.provider.PaymentProvider.RefundCommand;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Asks the provider for each committed refund. A failure that may pass (the provider is
  * unreachable) leaves the outbox publication incomplete, so it is asked again; a refusal
  * for good marks the refund {@code FAILED} for an operator, and the money shows up in the
- * invariant check as kept.
+ * invariant check as kept. The provider is asked in the trace the refund was recorded in
+ * (the cancellation's), however late.
  */
 @Component
 class RefundDispatcher {
@@ -23,13 +25,20 @@ class RefundDispatcher {
 
 	private final PaymentProvider provider;
 
-	RefundDispatcher(PaymentStore store, PaymentProvider provider) {
+	private final Traces traces;
+
+	RefundDispatcher(PaymentStore store, PaymentProvider provider, Traces traces) {
 		this.store = store;
 		this.provider = provider;
+		this.traces = traces;
 	}
 
 	@ApplicationModuleListener
 	void on(RefundRequested requested) {
+		this.traces.continued(requested.traceparent(), "outbox RefundRequested", () -> dispatch(requested));
+	}
+
+	private void dispatch(RefundRequested requested) {
 		boolean stillRequested = this.store.refund(requested.refundId())
 			.map((refund) -> "REQUESTED".equals(refund.status()))
 			.orElse(false);

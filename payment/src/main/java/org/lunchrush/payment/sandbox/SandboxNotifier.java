@@ -7,9 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 import org.lunchrush.kernel.Ids;
+import org.lunchrush.kernel.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -20,7 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * The sandbox provider's notification sender: like a real payment company it posts a
  * signed notification to the platform, retries until it is acknowledged, and may send
- * copies.
+ * copies. It passes the W3C trace context it was asked in (the student's confirmation,
+ * the platform's refund) on with the notification, as a provider that speaks W3C Trace
+ * Context would, so that one order's payment reads as one trace; a real provider's
+ * notification starts a trace of its own.
  */
 @Component
 class SandboxNotifier {
@@ -38,10 +43,13 @@ class SandboxNotifier {
 
 	private final Environment environment;
 
-	SandboxNotifier(SandboxProperties properties, ObjectMapper json, Environment environment) {
+	private final Traces traces;
+
+	SandboxNotifier(SandboxProperties properties, ObjectMapper json, Environment environment, Traces traces) {
 		this.properties = properties;
 		this.json = json;
 		this.environment = environment;
+		this.traces = traces;
 	}
 
 	/**
@@ -117,25 +125,28 @@ class SandboxNotifier {
 	}
 
 	private void send(SignedNotification notification, Duration delay, String name) {
+		Optional<String> traceparent = this.traces.currentParent();
 		for (int copy = 0; copy < this.properties.notifyCopies(); copy++) {
 			Thread.ofVirtual().name(name).start(() -> {
 				sleep(delay);
-				deliver(notification);
+				deliver(notification, traceparent);
 			});
 		}
 	}
 
-	private void deliver(SignedNotification notification) {
+	private void deliver(SignedNotification notification, Optional<String> traceparent) {
 		URI target = URI.create(notifyUrl());
 		Duration pause = this.properties.notifyBackoff();
 		for (int attempt = 1; attempt <= this.properties.notifyAttempts(); attempt++) {
 			try {
-				HttpResponse<Void> response = this.http.send(HttpRequest.newBuilder(target)
+				HttpRequest.Builder request = HttpRequest.newBuilder(target)
 					.timeout(Duration.ofSeconds(5))
 					.header("Content-Type", "application/json")
-					.header("X-Signature", notification.signature())
-					.POST(HttpRequest.BodyPublishers.ofByteArray(notification.body()))
-					.build(), HttpResponse.BodyHandlers.discarding());
+					.header("X-Signature", notification.signature());
+				traceparent.ifPresent((parent) -> request.header(Traces.TRACEPARENT, parent));
+				HttpResponse<Void> response = this.http.send(
+						request.POST(HttpRequest.BodyPublishers.ofByteArray(notification.body())).build(),
+						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() / 100 == 2) {
 					return;
 				}
