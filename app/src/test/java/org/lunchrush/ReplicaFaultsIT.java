@@ -29,6 +29,7 @@ import org.lunchrush.support.Api;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
+import org.lunchrush.support.NetworkCut;
 import org.lunchrush.support.PlatformReplicas;
 import tools.jackson.databind.JsonNode;
 
@@ -43,8 +44,11 @@ import static org.awaitility.Awaitility.await;
  * back); then the replica running the dispatch rounds is killed (another takes them over
  * within two round intervals); then {@code up --replicas 3} brings both back, and they
  * join without pausing anyone; then {@code ./lunchrush restart} restarts all three, one
- * at a time, under load, and no order fails. The invariant check is all zeros after each
- * fault.
+ * at a time, under load, and no order fails; then one replica is cut off from Redis (a
+ * network path that drops everything, as a partition does): it answers {@code 503 BUSY},
+ * its readiness goes down and nginx leaves it out, the others go on and sell a dish's
+ * stock exactly, no portion twice; healed, it comes back. The invariant check is all
+ * zeros after each fault.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicaFaultsIT extends IntegrationTest {
@@ -55,7 +59,14 @@ class ReplicaFaultsIT extends IntegrationTest {
 
 	private static final int STUDENTS = 60;
 
+	private static final int SCARCE_STOCK = 40;
+
 	private static PlatformReplicas replicas;
+
+	/**
+	 * app-2's way to Redis, which the last test cuts.
+	 */
+	private static NetworkCut app2Redis;
 
 	/**
 	 * The replica that ran the dispatch rounds when it was killed.
@@ -69,6 +80,8 @@ class ReplicaFaultsIT extends IntegrationTest {
 		replicas = PlatformReplicas.fresh("faults",
 				Map.of("LUNCHRUSH_DISPATCH_INTERVAL", DISPATCH_INTERVAL.toMillis() + "ms",
 						"LUNCHRUSH_ORDERING_ORPHAN_CHECK_INTERVAL", "1s", "LUNCHRUSH_RATE_LIMIT_PER_STUDENT", "1000"));
+		app2Redis = new NetworkCut(PlatformReplicas.redisHost(), PlatformReplicas.redisPort());
+		replicas.replicaSettings(2, Map.of("LUNCHRUSH_REDIS_PORT", Integer.toString(app2Redis.port())));
 		replicas.up(3);
 	}
 
@@ -76,6 +89,9 @@ class ReplicaFaultsIT extends IntegrationTest {
 	static void down() {
 		if (replicas != null) {
 			replicas.close();
+		}
+		if (app2Redis != null) {
+			app2Redis.close();
 		}
 	}
 
@@ -244,6 +260,184 @@ class ReplicaFaultsIT extends IntegrationTest {
 		awaitInvariantsHold(Duration.ofSeconds(60));
 	}
 
+	@Test
+	@Order(5)
+	void aReplicaCutOffFromRedisAnswersBusyLeavesNginxAndTheOthersSellTheStockExactly() throws Exception {
+		Api api = replicas.api();
+		List<Session> students = new ArrayList<>();
+		for (int n = 141; n <= 140 + STUDENTS; n++) {
+			students.add(api.login("student" + n));
+		}
+		List<Map<String, Object>> bodies = orderBodies(api, students.get(0));
+		// One dish with little stock, ordered only once app-2 is cut off: it sells out
+		// during the cut, through the two replicas that still reach Redis.
+		JsonNode merchant = api.get("/api/v1/merchants", students.get(0)).body().get(0);
+		long itemId = api.get("/api/v1/merchants/" + merchant.path("id").asLong() + "/menu", students.get(0))
+			.body()
+			.get(0)
+			.path("itemId")
+			.asLong();
+		java.sql.Timestamp stockSetAt = replicas.database()
+			.sql("select now()")
+			.query(java.sql.Timestamp.class)
+			.single();
+		Response set = api.put("/api/v1/merchant/items/" + itemId + "/stock",
+				merchantRunning(api, merchant.path("id").asLong()), Map.of("stock", SCARCE_STOCK));
+		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+		Map<String, Object> scarce = orderBody(merchant, itemId, 1);
+		List<Map<String, Object>> others = bodies.stream().filter((b) -> !b.equals(scarce)).toList();
+
+		Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+		Queue<Outcome> scarceOutcomes = new ConcurrentLinkedQueue<>();
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicBoolean cutOff = new AtomicBoolean();
+		long cutAt;
+		long readinessDownAt;
+		long healedAt;
+		Outcome direct;
+		Outcome directAfter;
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int w = 0; w < CONCURRENCY / 2; w++) {
+				int worker = w;
+				workers.add(executor.submit(() -> {
+					for (int i = 0; !stop.get(); i++) {
+						Session student = students.get((worker * 7 + i) % STUDENTS);
+						if (cutOff.get() && i % 3 == 0) {
+							scarceOutcomes.add(placeRetryingBusy(student, scarce));
+						}
+						else {
+							outcomes.add(placeRetryingBusy(student, others.get((worker + i) % others.size())));
+						}
+						sleepQuietly(Duration.ofMillis(20));
+					}
+				}));
+			}
+			try {
+				Thread.sleep(3_000);
+				cutAt = System.currentTimeMillis();
+				app2Redis.cut();
+				cutOff.set(true);
+				// Asked directly, past nginx: app-2 answers, and says BUSY.
+				direct = place(replicas.replicaPort(2), students.get(0), others.get(0), UUID.randomUUID().toString());
+				await().atMost(Duration.ofSeconds(6))
+					.pollInterval(Duration.ofMillis(100))
+					.until(() -> readiness(2) != 200);
+				readinessDownAt = System.currentTimeMillis();
+				// Long enough for the orphan repair to give back what app-2 reserved just
+				// before the cut for requests that then timed out (its intents are older
+				// than the enqueue timeout and a little more while app-2 counts as gone).
+				Thread.sleep(Math.max(0, cutAt + 15_000 - System.currentTimeMillis()));
+				healedAt = System.currentTimeMillis();
+				app2Redis.heal();
+				await().atMost(Duration.ofSeconds(20))
+					.pollInterval(Duration.ofMillis(200))
+					.until(() -> readiness(2) == 200);
+				directAfter = place(replicas.replicaPort(2), students.get(1), others.get(1),
+						UUID.randomUUID().toString());
+				Thread.sleep(2_000);
+			}
+			finally {
+				stop.set(true);
+			}
+			for (Future<?> each : workers) {
+				each.get();
+			}
+		}
+		List<Outcome> all = new ArrayList<>(outcomes);
+		all.addAll(scarceOutcomes);
+		List<Outcome> failed = all.stream().filter((o) -> o.status() != 202 && o.status() != 409).toList();
+		List<Outcome> scarceSold = scarceOutcomes.stream().filter((o) -> o.status() == 202).toList();
+		String app2 = ":" + replicas.replicaPort(2);
+		System.out.printf(
+				"ReplicaFaultsIT: app-2 cut off from Redis: BUSY after %d ms, readiness down %d ms after the cut; "
+						+ "%d orders sent, %d failed %s; scarce dish: %d sold of %d, %d answered sold out%n",
+				direct.tookMillis(), readinessDownAt - cutAt, all.size(), failed.size(),
+				failed.stream().map((o) -> o.status() + " " + o.error()).toList(), scarceSold.size(), SCARCE_STOCK,
+				scarceOutcomes.stream().filter((o) -> o.status() == 409).count());
+
+		assertThat(direct.status()).as("app-2 cut off from Redis, asked directly").isEqualTo(503);
+		assertThat(direct.error()).contains("\"BUSY\"");
+		assertThat(direct.tookMillis()).as("app-2's BUSY answer").isLessThan(6_000);
+		assertThat(readinessDownAt - cutAt).as("app-2's readiness down after the cut").isLessThan(6_000);
+		assertThat(all.stream().filter((o) -> o.startedAt() > readinessDownAt + 1_500 && o.startedAt() < healedAt))
+			.as("orders through nginx while app-2 is out")
+			.isNotEmpty()
+			.allMatch((o) -> !o.upstream().contains(app2), "not sent to app-2")
+			.anyMatch((o) -> o.status() == 202);
+		assertThat(failed).as("orders that failed: only those app-2 held when it was cut off")
+			.allMatch((o) -> o.startedAt() <= readinessDownAt + 1_500);
+		// Nothing oversold, nothing lost: the dish's stock sold exactly, once a portion.
+		assertThat(scarceOutcomes).as("the scarce dish sold out").anyMatch((o) -> o.status() == 409);
+		assertThat(scarceSold).as("portions of the scarce dish sold").hasSize(SCARCE_STOCK);
+		assertThat(directAfter.status()).as("app-2 after the heal, asked directly").isEqualTo(202);
+
+		List<String> ids = all.stream().filter((o) -> o.status() == 202).map(Outcome::orderId).toList();
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(replicas.database()
+				.sql("select count(*) from ordering.orders where id in (" + String.join(",", ids) + ")")
+				.query(Long.class)
+				.single()).isEqualTo(ids.size()));
+		assertThat(replicas.database()
+			.sql("select count(*) from ordering.orders o join ordering.order_line l on l.order_id = o.id "
+					+ "where l.item_id = ? and o.placed_at >= ?")
+			.param(itemId)
+			.param(stockSetAt)
+			.query(Long.class)
+			.single()).as("orders of the scarce dish on record").isEqualTo(SCARCE_STOCK);
+		awaitInvariantsHold(Duration.ofSeconds(60));
+	}
+
+	/**
+	 * The demo account that runs the merchant.
+	 */
+	private static Session merchantRunning(Api api, long merchantId) {
+		for (int n = 1; n <= 13; n++) {
+			Session session = api.login("merchant" + n);
+			if (session.login().path("merchantId").asLong() == merchantId) {
+				return session;
+			}
+		}
+		throw new IllegalArgumentException("No account runs merchant " + merchantId);
+	}
+
+	/**
+	 * @return the HTTP status of replica {@code i}'s readiness probe, -1 without an
+	 * answer
+	 */
+	private static int readiness(int i) {
+		try {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + replicas.managementPort(i) + "/actuator/health/readiness"))
+				.timeout(Duration.ofSeconds(1))
+				.build();
+			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	/**
+	 * As the student app does: no answer, {@code 429} or {@code 503} is tried again with
+	 * the same {@code Idempotency-Key} after the {@code Retry-After} second.
+	 */
+	private static Outcome placeRetryingBusy(Session student, Map<String, Object> body) {
+		String key = UUID.randomUUID().toString();
+		Outcome outcome = place(student, body, key);
+		for (int retry = 1; retry <= 3
+				&& (outcome.status() == -1 || outcome.status() == 429 || outcome.status() == 503); retry++) {
+			sleepQuietly(Duration.ofMillis((outcome.status() == -1) ? 100 : 1_000));
+			outcome = place(student, body, key);
+		}
+		return outcome;
+	}
+
 	private static void sleepQuietly(Duration duration) {
 		try {
 			Thread.sleep(duration);
@@ -274,9 +468,16 @@ class ReplicaFaultsIT extends IntegrationTest {
 	}
 
 	private static Outcome place(Session student, Map<String, Object> body, String idempotencyKey) {
+		return place(replicas.port(), student, body, idempotencyKey);
+	}
+
+	/**
+	 * @param port nginx's, or a replica's to ask it directly
+	 */
+	private static Outcome place(int port, Session student, Map<String, Object> body, String idempotencyKey) {
 		long started = System.currentTimeMillis();
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(replicas.api().base() + "/api/v1/orders"))
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
 				.timeout(Duration.ofSeconds(15))
 				.header("Authorization", "Bearer " + student.token())
 				.header("Content-Type", "application/json")
@@ -287,14 +488,16 @@ class ReplicaFaultsIT extends IntegrationTest {
 			String orderId = (response.statusCode() == 202)
 					? Api.json().readTree(response.body()).path("orderId").asString() : "";
 			return new Outcome(started, response.statusCode(), orderId,
-					(response.statusCode() == 202) ? "" : response.body());
+					(response.statusCode() == 202) ? "" : response.body(),
+					response.headers().firstValue("X-Lunchrush-Upstream").orElse(""),
+					System.currentTimeMillis() - started);
 		}
 		catch (IOException ex) {
-			return new Outcome(started, -1, "", ex.toString());
+			return new Outcome(started, -1, "", ex.toString(), "", System.currentTimeMillis() - started);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Outcome(started, -1, "", ex.toString());
+			return new Outcome(started, -1, "", ex.toString(), "", System.currentTimeMillis() - started);
 		}
 	}
 
@@ -354,7 +557,11 @@ class ReplicaFaultsIT extends IntegrationTest {
 		});
 	}
 
-	private record Outcome(long startedAt, int status, String orderId, String error) {
+	/**
+	 * @param upstream the replicas nginx tried ({@code X-Lunchrush-Upstream}), empty when
+	 * asked directly
+	 */
+	private record Outcome(long startedAt, int status, String orderId, String error, String upstream, long tookMillis) {
 	}
 
 }

@@ -210,6 +210,33 @@ public final class PlatformReplicas implements AutoCloseable {
 	}
 
 	/**
+	 * Settings of replica {@code i} alone ({@code app-i.env} in the install's state
+	 * directory, read by the script at every start of that replica).
+	 */
+	public void replicaSettings(int i, Map<String, String> settings) {
+		StringBuilder lines = new StringBuilder("# Written by the test: app-" + i + "'s own settings\n");
+		settings.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+		try {
+			Files.createDirectories(this.state);
+			Files.writeString(this.state.resolve("app-" + i + ".env"), lines);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @return the Redis port the replicas use unless told otherwise
+	 */
+	public static int redisPort() {
+		return Integer.parseInt(TestInfrastructure.REDIS_PORT);
+	}
+
+	public static String redisHost() {
+		return TestInfrastructure.REDIS_HOST;
+	}
+
+	/**
 	 * Empties the replicas' Redis database ({@code FLUSHDB}): to them, Redis lost its
 	 * data.
 	 */

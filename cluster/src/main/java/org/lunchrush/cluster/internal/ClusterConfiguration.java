@@ -36,6 +36,15 @@ class ClusterConfiguration {
 		return instances;
 	}
 
+	/**
+	 * Readiness goes down while this process is cut off from Redis (the contributor
+	 * {@code cluster} of the readiness group).
+	 */
+	@Bean
+	ClusterHealthIndicator clusterHealthIndicator(RedisInstances instances) {
+		return new ClusterHealthIndicator(instances);
+	}
+
 	@Bean
 	Leases leases(DataSource dataSource, Instances instances, MeterRegistry meters) {
 		return new JdbcLeases(dataSource, instances.self(), meters);

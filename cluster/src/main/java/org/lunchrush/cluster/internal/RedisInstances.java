@@ -1,6 +1,7 @@
 package org.lunchrush.cluster.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -47,6 +48,11 @@ public class RedisInstances implements Instances, SmartLifecycle {
 
 	private long quietUntil = System.nanoTime();
 
+	/**
+	 * When the last heartbeat was written (System.nanoTime), 0 before the first.
+	 */
+	private volatile long lastHeartbeat;
+
 	public RedisInstances(StringRedisTemplate redis, String self, Duration interval, Duration aliveWithin) {
 		this.redis = redis;
 		this.self = self;
@@ -74,6 +80,21 @@ public class RedisInstances implements Instances, SmartLifecycle {
 		long now = redisMillis();
 		this.redis.opsForZSet().add(KEY, this.self, now);
 		this.redis.opsForZSet().removeRangeByScore(KEY, 0, now - Duration.ofHours(1).toMillis());
+		this.lastHeartbeat = System.nanoTime();
+	}
+
+	/**
+	 * @return how long ago this process last wrote its heartbeat, empty before the first:
+	 * older than {@code alive-within}, the others count it as gone (and Redis, which
+	 * every order needs, does not answer it)
+	 */
+	Optional<Duration> sinceLastHeartbeat() {
+		long last = this.lastHeartbeat;
+		return (last == 0) ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - last));
+	}
+
+	Duration aliveWithin() {
+		return this.aliveWithin;
 	}
 
 	private long redisMillis() {

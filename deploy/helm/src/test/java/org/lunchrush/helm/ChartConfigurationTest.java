@@ -86,6 +86,22 @@ class ChartConfigurationTest {
 	}
 
 	@Test
+	void refusesMorePodConnectionsThanTheDatabaseAllowsAtTheLargestScale() {
+		// 20 pods and one more in a rollout, 30 connections each: 650 of 300.
+		assertThat(renderFailure(LunchrushChart.DEFAULT.with(Map.of("config.db.poolSize", "30")))).contains(
+				"21 pods (at most 20, and one more during a rollout) x poolSize 30 + reservedConnections 20 = 650",
+				"more than config.db.maxConnections 300");
+		// PostgreSQL's default max_connections holds the production pool for 6 pods, not
+		// 21.
+		assertThat(renderFailure(LunchrushChart.PROD.with(Map.of("config.db.maxConnections", "100"))))
+			.contains("= 272 connections, more than config.db.maxConnections 100");
+		// A smaller autoscaler maximum fits the default database.
+		assertThat(render(
+				LunchrushChart.DEFAULT.with(Map.of("config.db.maxConnections", "100", "autoscaling.maxReplicas", "7"))))
+			.isNotEmpty();
+	}
+
+	@Test
 	void onlyTheExplicitlyInsecureDevValuesRenderWithoutThem() {
 		List<JsonNode> objects = render(LunchrushChart.DEV);
 		JsonNode secret = get(objects, "Secret", NAME + "-secrets").path("stringData");

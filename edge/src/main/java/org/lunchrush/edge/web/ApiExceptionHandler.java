@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -185,6 +187,14 @@ class ApiExceptionHandler {
 			// the client's fault, answered with the code for their status.
 			return answer(StatusCodes.of(framework.getStatusCode().value()), Map.of(), request);
 		}
+		if (unreachable(ex)) {
+			// Redis or PostgreSQL does not answer this process (a cut network, a pool
+			// exhausted, a command timed out): nothing of the request was decided, and
+			// another try (another process, a second later) may well succeed.
+			log.warn("{} {} answered BUSY: a service does not answer ({})", request.getMethod(),
+					request.getRequestURI(), ex.toString());
+			return refused(new LunchrushException(ErrorCode.BUSY, Map.of("reason", "service unreachable")), request);
+		}
 		log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return answer(ErrorCode.INTERNAL, Map.of(), request);
 	}
@@ -192,6 +202,15 @@ class ApiExceptionHandler {
 	private ResponseEntity<Map<String, Object>> answer(ErrorCode code, Map<String, ?> details,
 			HttpServletRequest request) {
 		return ResponseEntity.status(code.status()).body(this.errors.body(code, details, request));
+	}
+
+	/**
+	 * A service that did not answer in time or cannot be reached, as Spring's data access
+	 * layer translates it for Redis and JDBC.
+	 */
+	private static boolean unreachable(Throwable ex) {
+		return cause(ex, DataAccessResourceFailureException.class).isPresent()
+				|| cause(ex, QueryTimeoutException.class).isPresent();
 	}
 
 	private static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {

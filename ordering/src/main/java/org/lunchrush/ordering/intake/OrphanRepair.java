@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * the persister has recorded the order in the ledger; intake gives it back itself when
  * Kafka does not take an order. An intent that stays is an orphan when its process is no
  * longer alive and it is older than the enqueue timeout and a little more (the process's
- * requests cannot reach Kafka after that), or when it is older than ten minutes whoever
- * holds it.
+ * requests cannot reach Kafka after that), or when it is older than two minutes whoever
+ * holds it (a process cut off from Redis for a while and back: a request of its that
+ * timed out waiting for Redis's answer to the reservation left the intent behind).
  * <p>
  * Every {@code lunchrush.ordering.orphan-check-interval} (10 s), in one process at a time
  * (the lease {@value #LEASE}), orphans are looked for; when there are any, the persister
@@ -58,9 +59,10 @@ class OrphanRepair {
 	static final String LEASE = "orphan-repair";
 
 	/**
-	 * Whoever holds it: an intent this old belongs to no request in flight.
+	 * Whoever holds it: an intent this old belongs to no request in flight (a request
+	 * ends within the enqueue timeout, 6 s, once its stock is reserved).
 	 */
-	private static final Duration ANYONE_OLDER_THAN = Duration.ofMinutes(10);
+	private static final Duration ANYONE_OLDER_THAN = Duration.ofMinutes(2);
 
 	private static final Duration PERSISTER_PATIENCE = Duration.ofSeconds(60);
 

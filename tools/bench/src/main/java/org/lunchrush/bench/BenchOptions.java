@@ -114,7 +114,8 @@ record BenchOptions(String baseUrl, String managementUrl, int orders, int studen
 			  --no-ceiling            same as --ceiling none
 			  --ceiling-warmup W      orders the fresh ceiling server gets before it is measured
 			                          (default: --warmup, at least 20000)
-			  --app-pid FILE|PID      the platform's process, for the CPU table (default .lunchrush/app.pid)
+			  --app-pid FILE|PID[,…]  the platform's process, or its replicas' separated by commas, for
+			                          the CPU table (default .lunchrush/app.pid)
 			  --kafka-pid FILE|PID    the Kafka broker's process (default .lunchrush/kafka.pid)
 			  --kafka-bootstrap HOST:PORT  Kafka, for the persister's consumer lag (default
 			                          $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:9092); none to skip

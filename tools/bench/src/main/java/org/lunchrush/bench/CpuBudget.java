@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,24 +39,36 @@ final class CpuBudget {
 	 * Processes accounted together.
 	 *
 	 * @param label the table's row label
-	 * @param pid the one process of the group, or -1 when the group is chosen by name
+	 * @param pids the processes of the group, none when the group is chosen by name
 	 * @param comm command name (as in {@code /proc/<pid>/comm}) of the group's processes,
 	 * when chosen by name
 	 * @param commandLine further test on the command line, {@code null} for none
 	 */
-	record Group(String label, long pid, String comm, Predicate<String> commandLine) {
+	record Group(String label, Set<Long> pids, String comm, Predicate<String> commandLine) {
 
 		static Group ofPid(String label, long pid) {
-			return new Group(label, pid, null, null);
+			return new Group(label, Set.of(pid), null, null);
+		}
+
+		/**
+		 * Several processes as one row: the replicas of
+		 * {@code ./lunchrush up --replicas N}.
+		 */
+		static Group ofPids(String label, Set<Long> pids) {
+			return new Group(label, Set.copyOf(pids), null, null);
 		}
 
 		static Group ofName(String label, String comm, Predicate<String> commandLine) {
-			return new Group(label, -1, comm, commandLine);
+			return new Group(label, Set.of(), comm, commandLine);
+		}
+
+		boolean byName() {
+			return this.pids.isEmpty();
 		}
 
 		boolean matches(ProcessTimes times) {
-			if (this.pid >= 0) {
-				return times.pid() == this.pid;
+			if (!byName()) {
+				return this.pids.contains(times.pid());
 			}
 			return times.comm().equals(this.comm)
 					&& (this.commandLine == null || this.commandLine.test(ProcStat.commandLine(times.pid())));
@@ -139,8 +152,8 @@ final class CpuBudget {
 
 	/**
 	 * The groups of the order path on this box.
-	 * @param appPid the platform's pid, -1 if unknown
-	 * @param appPidSpec where the pid was looked for, for the note
+	 * @param appPids the platform's processes (one, or each replica's), none if unknown
+	 * @param appPidSpec where the pids were looked for, for the note
 	 * @param kafkaPid the broker's pid, -1 if unknown
 	 * @param kafkaPidSpec where the pid was looked for, for the note
 	 * @param database the platform's database: other databases' backends are left to the
@@ -149,16 +162,29 @@ final class CpuBudget {
 	 * @param clockTicks ticks per second
 	 * @return the budget
 	 */
-	static CpuBudget forOrderPath(long appPid, String appPidSpec, long kafkaPid, String kafkaPidSpec, String database,
-			long harnessPid, long clockTicks) {
+	static CpuBudget forOrderPath(Set<Long> appPids, String appPidSpec, long kafkaPid, String kafkaPidSpec,
+			String database, long harnessPid, long clockTicks) {
 		List<Group> groups = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
-		if (appPid > 0 && ProcStat.read(appPid) != null) {
-			groups.add(Group.ofPid("platform", appPid));
+		Set<Long> live = new java.util.TreeSet<>();
+		for (long pid : appPids) {
+			if (pid > 0 && ProcStat.read(pid) != null) {
+				live.add(pid);
+			}
+		}
+		if (!live.isEmpty()) {
+			groups.add(Group.ofPids("platform", live));
 		}
 		else {
 			notes.add("platform skipped: no live pid in " + describe(appPidSpec));
 		}
+		if (live.size() < appPids.size()) {
+			notes.add("platform: " + (appPids.size() - live.size()) + " of the processes named in "
+					+ describe(appPidSpec) + " are not running");
+		}
+		// The load balancer in front of the replicas (./lunchrush up --replicas N); none
+		// in front of a single process.
+		groups.add(Group.ofName("nginx", "nginx", null));
 		if (kafkaPid > 0 && ProcStat.read(kafkaPid) != null) {
 			groups.add(Group.ofPid("Kafka", kafkaPid));
 		}
@@ -209,7 +235,7 @@ final class CpuBudget {
 		for (Group group : this.groups) {
 			processes.put(group.label(), new LinkedHashMap<>());
 		}
-		boolean byName = this.groups.stream().anyMatch((group) -> group.pid() < 0);
+		boolean byName = this.groups.stream().anyMatch(Group::byName);
 		if (byName) {
 			for (long pid : ProcStat.pids()) {
 				ProcessTimes times = ProcStat.read(pid);
@@ -220,9 +246,11 @@ final class CpuBudget {
 		}
 		else {
 			for (Group group : this.groups) {
-				ProcessTimes times = ProcStat.read(group.pid());
-				if (times != null) {
-					add(processes, times);
+				for (long pid : group.pids()) {
+					ProcessTimes times = ProcStat.read(pid);
+					if (times != null) {
+						add(processes, times);
+					}
 				}
 			}
 		}
@@ -330,8 +358,8 @@ final class CpuBudget {
 	String displayLabel(String group, Snapshot after) {
 		Map<Long, ProcessTimes> processes = after.processes().getOrDefault(group, Map.of());
 		for (Group candidate : this.groups) {
-			if (candidate.label().equals(group) && candidate.pid() >= 0) {
-				return group + " (pid " + candidate.pid() + ")";
+			if (candidate.label().equals(group) && candidate.pids().size() == 1) {
+				return group + " (pid " + candidate.pids().iterator().next() + ")";
 			}
 		}
 		return group + " (" + processes.size() + ((processes.size() == 1) ? " process)" : " processes)");

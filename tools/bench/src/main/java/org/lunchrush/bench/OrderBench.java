@@ -320,7 +320,7 @@ public final class OrderBench {
 			return new CpuBudget(List.of(CpuBudget.Group.ofPid("harness", ProcessHandle.current().pid())),
 					List.of("the platform is not on this box: only the harness is accounted"), ticks);
 		}
-		return CpuBudget.forOrderPath(ProcStat.pidOf(this.options.appPid()), this.options.appPid(),
+		return CpuBudget.forOrderPath(ProcStat.pidsOf(this.options.appPid()), this.options.appPid(),
 				ProcStat.pidOf(this.options.kafkaPid()), this.options.kafkaPid(), database,
 				ProcessHandle.current().pid(), ticks);
 	}

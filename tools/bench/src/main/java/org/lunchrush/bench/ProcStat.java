@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -143,6 +145,24 @@ final class ProcStat {
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * @param spec pids or files holding one, separated by commas (the replicas'), or
+	 * {@code null}
+	 * @return the pids found, in the order given; none for {@code null}
+	 */
+	static Set<Long> pidsOf(String spec) {
+		Set<Long> pids = new LinkedHashSet<>();
+		if (spec != null) {
+			for (String one : spec.split(",")) {
+				long pid = pidOf(one);
+				if (pid > 0) {
+					pids.add(pid);
+				}
+			}
+		}
+		return pids;
 	}
 
 	static boolean available() {

@@ -89,4 +89,16 @@ class ProcStatTest {
 		assertThat(ProcStat.pidOf(null)).isEqualTo(-1);
 	}
 
+	@Test
+	void theReplicasPidsComeSeparatedByCommasAndTheMissingOnesAreLeftOut(@TempDir Path dir) throws IOException {
+		Path first = dir.resolve("app-1.pid");
+		Path second = dir.resolve("app-2.pid");
+		Files.writeString(first, "9127\n");
+		Files.writeString(second, "9128\n");
+		String spec = first + "," + second + "," + dir.resolve("app-3.pid") + ",4242";
+		assertThat(ProcStat.pidsOf(spec)).containsExactly(9127L, 9128L, 4242L);
+		assertThat(ProcStat.pidsOf(first.toString())).containsExactly(9127L);
+		assertThat(ProcStat.pidsOf(null)).isEmpty();
+	}
+
 }
