@@ -1,6 +1,7 @@
 package org.lunchrush.ops;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
  * {@code STUCK_PAST_TIMEOUT} and {@code STUCK_PLACED} being the stuck orders),
  * {@code lunchrush.invariants.ok} (1 when every count was zero, 0 otherwise) and
  * {@code lunchrush.invariants.last.run.timestamp} (when it ran, in seconds since the
- * epoch). Set by every run, the operators' and the periodic one alike; a scrape reads
- * them and runs nothing. Not a number until the first run.
+ * epoch). Set by every run, the operators' and the periodic one alike, and from the
+ * report another process shared ({@link PeriodicInvariantCheck}); a scrape reads them and
+ * runs nothing. Not a number until the first run.
  */
 @Component
 class InvariantMeters {
@@ -42,15 +44,25 @@ class InvariantMeters {
 	}
 
 	void record(InvariantReport report, Instant at) {
-		for (InvariantReport.Check check : report.checks()) {
-			if (this.violations.put(check.name(), (double) check.count()) == null) {
-				Gauge.builder("lunchrush.invariants.violations", this.violations, (all) -> all.get(check.name()))
+		Map<String, Long> counts = new LinkedHashMap<>();
+		report.checks().forEach((check) -> counts.put(check.name(), check.count()));
+		record(counts, at);
+	}
+
+	/**
+	 * @param counts how often each invariant was broken, by name
+	 * @param at when the check ran (here, or in the process that shared its report)
+	 */
+	void record(Map<String, Long> counts, Instant at) {
+		counts.forEach((name, count) -> {
+			if (this.violations.put(name, (double) count) == null) {
+				Gauge.builder("lunchrush.invariants.violations", this.violations, (all) -> all.get(name))
 					.description("How often the last invariant check found each invariant broken")
-					.tag("check", check.name())
+					.tag("check", name)
 					.register(this.meters);
 			}
-		}
-		this.ok = report.ok() ? 1 : 0;
+		});
+		this.ok = counts.values().stream().allMatch((count) -> count == 0) ? 1 : 0;
 		this.lastRun = at.toEpochMilli() / 1000.0;
 	}
 

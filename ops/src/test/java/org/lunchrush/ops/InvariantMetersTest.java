@@ -51,4 +51,21 @@ class InvariantMetersTest {
 		assertThat(this.registry.get("lunchrush.invariants.violations").gauges()).hasSize(2);
 	}
 
+	@Test
+	void aReportSharedByTheProcessThatRanTheCheckSetsTheSameGauges() {
+		Instant at = Instant.parse("2026-12-06T04:02:00Z");
+		String shared = PeriodicInvariantCheck.encode(at, java.util.Map.of("OVERSOLD", 0L, "STUCK_PAST_TIMEOUT", 3L));
+		PeriodicInvariantCheck.LastReport last = PeriodicInvariantCheck.decode(shared);
+		assertThat(last.at()).isEqualTo(at);
+		assertThat(last.counts()).containsEntry("OVERSOLD", 0L).containsEntry("STUCK_PAST_TIMEOUT", 3L).hasSize(2);
+
+		this.meters.record(last.counts(), last.at());
+
+		assertThat(violations("STUCK_PAST_TIMEOUT")).isEqualTo(3);
+		assertThat(violations("OVERSOLD")).isZero();
+		assertThat(gauge("lunchrush.invariants.ok")).isZero();
+		assertThat(this.registry.get("lunchrush.invariants.last.run.timestamp").timeGauge().value())
+			.isEqualTo(at.getEpochSecond());
+	}
+
 }

@@ -29,6 +29,8 @@ class UnsettledOrders implements OrderStreamChecks {
 
 	private static final String PATTERN = "lr:placed:*";
 
+	private static final int MGET_SLICE = 1000;
+
 	private final StringRedisTemplate redis;
 
 	private final OrderChecks orders;
@@ -50,16 +52,22 @@ class UnsettledOrders implements OrderStreamChecks {
 		List<Long> candidates = new ArrayList<>();
 		try (Cursor<String> keys = this.redis.scan(ScanOptions.scanOptions().match(PATTERN).count(1000).build())) {
 			List<String> all = keys.stream().toList();
-			List<String> values = all.isEmpty() ? List.of() : this.redis.opsForValue().multiGet(all);
-			for (int i = 0; i < all.size(); i++) {
-				String value = (values != null) ? values.get(i) : null;
-				if (value == null) {
-					continue;
-				}
-				String key = all.get(i);
-				long orderId = Long.parseLong(key.substring(key.lastIndexOf(':') + 1));
-				if (PlacedOrders.Entry.decode(orderId, value).placedAt().isBefore(before)) {
-					candidates.add(orderId);
+			// In slices: one MGET of every record of the hour would hold Redis (one
+			// thread,
+			// every process's orders) for as long as it takes.
+			for (int from = 0; from < all.size(); from += MGET_SLICE) {
+				List<String> slice = all.subList(from, Math.min(all.size(), from + MGET_SLICE));
+				List<String> values = this.redis.opsForValue().multiGet(slice);
+				for (int i = 0; i < slice.size(); i++) {
+					String value = (values != null) ? values.get(i) : null;
+					if (value == null) {
+						continue;
+					}
+					String key = slice.get(i);
+					long orderId = Long.parseLong(key.substring(key.lastIndexOf(':') + 1));
+					if (PlacedOrders.Entry.decode(orderId, value).placedAt().isBefore(before)) {
+						candidates.add(orderId);
+					}
 				}
 			}
 		}

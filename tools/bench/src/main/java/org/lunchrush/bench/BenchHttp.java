@@ -25,6 +25,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
@@ -265,7 +266,8 @@ final class BenchHttp implements AutoCloseable {
 
 	/**
 	 * Sends a setup request, waiting and retrying on {@code 429} and {@code 503} a few
-	 * times; transport errors are reported as a {@link BenchFailure} naming what failed.
+	 * times, and on a connection closed without an answer; other transport errors are
+	 * reported as a {@link BenchFailure} naming what failed.
 	 * @param request the request
 	 * @param what what the request does, for messages
 	 * @return the last answer
@@ -276,6 +278,15 @@ final class BenchHttp implements AutoCloseable {
 		for (int attempt = 1; attempt <= SETUP_ATTEMPTS; attempt++) {
 			try {
 				answer = send(request);
+			}
+			catch (NoHttpResponseException ex) {
+				// A kept-alive connection the server (nginx reloading) closed as the
+				// request
+				// went out: setup requests are safe to send again.
+				if (attempt == SETUP_ATTEMPTS) {
+					throw BenchFailure.unusable(what + " failed: " + describe(ex) + " (" + request.uri() + ")");
+				}
+				continue;
 			}
 			catch (IOException ex) {
 				throw BenchFailure.unusable(what + " failed: " + describe(ex) + " (" + request.uri() + ")");
