@@ -1,5 +1,6 @@
 package org.lunchrush.edge.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,11 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private static final Duration UNREACHABLE_QUIET = Duration.ofSeconds(10);
+
 	private final ErrorResponses errors;
+
+	private volatile long unreachableQuietUntil = System.nanoTime();
 
 	ApiExceptionHandler(ErrorResponses errors) {
 		this.errors = errors;
@@ -190,9 +195,15 @@ class ApiExceptionHandler {
 		if (unreachable(ex)) {
 			// Redis or PostgreSQL does not answer this process (a cut network, a pool
 			// exhausted, a command timed out): nothing of the request was decided, and
-			// another try (another process, a second later) may well succeed.
-			log.warn("{} {} answered BUSY: a service does not answer ({})", request.getMethod(),
-					request.getRequestURI(), ex.toString());
+			// another try (another process, a second later) may well succeed. Said once
+			// every ten seconds: an outage would otherwise write a line per request.
+			long now = System.nanoTime();
+			long quietUntil = this.unreachableQuietUntil;
+			if (now - quietUntil >= 0) {
+				this.unreachableQuietUntil = now + UNREACHABLE_QUIET.toNanos();
+				log.warn("{} {} answered BUSY: a service does not answer ({}); the same is not logged again for {}",
+						request.getMethod(), request.getRequestURI(), ex.toString(), UNREACHABLE_QUIET);
+			}
 			return refused(new LunchrushException(ErrorCode.BUSY, Map.of("reason", "service unreachable")), request);
 		}
 		log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
