@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -194,14 +194,16 @@ class ApiExceptionHandler {
 		}
 		if (unreachable(ex)) {
 			// Redis or PostgreSQL does not answer this process (a cut network, a pool
-			// exhausted, a command timed out): nothing of the request was decided, and
+			// exhausted, a command timed out) or failed it for a moment (a serialization
+			// failure): nothing of the request was decided, and
 			// another try (another process, a second later) may well succeed. Said once
 			// every ten seconds: an outage would otherwise write a line per request.
 			long now = System.nanoTime();
 			long quietUntil = this.unreachableQuietUntil;
 			if (now - quietUntil >= 0) {
 				this.unreachableQuietUntil = now + UNREACHABLE_QUIET.toNanos();
-				log.warn("{} {} answered BUSY: a service does not answer ({}); the same is not logged again for {}",
+				log.warn(
+						"{} {} answered BUSY: a service did not answer or failed for a moment ({}); not logged again for {}",
 						request.getMethod(), request.getRequestURI(), ex.toString(), UNREACHABLE_QUIET);
 			}
 			return refused(new LunchrushException(ErrorCode.BUSY, Map.of("reason", "service unreachable")), request);
@@ -216,12 +218,13 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * A service that did not answer in time or cannot be reached, as Spring's data access
-	 * layer translates it for Redis and JDBC.
+	 * A service that did not answer in time or cannot be reached, or a transient failure
+	 * (a serialization failure, a lock not had), as Spring's data access layer translates
+	 * them for Redis and JDBC: the same request a moment later may well succeed.
 	 */
 	private static boolean unreachable(Throwable ex) {
 		return cause(ex, DataAccessResourceFailureException.class).isPresent()
-				|| cause(ex, QueryTimeoutException.class).isPresent();
+				|| cause(ex, TransientDataAccessException.class).isPresent();
 	}
 
 	private static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {

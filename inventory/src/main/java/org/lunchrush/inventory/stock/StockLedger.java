@@ -15,6 +15,7 @@ import org.lunchrush.inventory.OrderStock;
 import org.lunchrush.inventory.StockLine;
 import org.lunchrush.kernel.Ids;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 class StockLedger {
+
+	private static final int SNAPSHOT_ATTEMPTS = 5;
 
 	private static final String INSERT_MOVE = """
 			insert into inventory.stock_ledger (id, item_id, merchant_id, day, kind, quantity, order_id, at)
@@ -130,8 +133,21 @@ class StockLedger {
 	 * snapshot of the ledger.
 	 */
 	DaySnapshot snapshotDay(long merchantId, LocalDate day) {
-		return this.repeatableRead.execute((status) -> new DaySnapshot(openDay(merchantId, day),
-				releasesOf(merchantId, day).keySet().stream().toList()));
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.repeatableRead.execute((status) -> new DaySnapshot(openDay(merchantId, day),
+						releasesOf(merchantId, day).keySet().stream().toList()));
+			}
+			catch (ConcurrencyFailureException ex) {
+				// Requests opening the same merchant's day at the same moment (the first
+				// orders after midnight): one of the repeatable-read transactions fails
+				// to
+				// serialize. Opening is idempotent: the snapshot is taken again.
+				if (attempt >= SNAPSHOT_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**
