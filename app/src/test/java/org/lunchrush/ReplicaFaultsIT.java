@@ -151,13 +151,7 @@ class ReplicaFaultsIT extends IntegrationTest {
 			.noneMatch((upstream) -> upstream.endsWith(":" + port) || upstream.contains(":" + port + ","));
 
 		// No 202 lost: every accepted order is persisted, once.
-		String ids = String.join(",", accepted.stream().map(Outcome::orderId).toList());
-		await().atMost(PIPELINE)
-			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(replicas.database()
-				.sql("select count(*) from ordering.orders where id in (" + ids + ")")
-				.query(Long.class)
-				.single()).isEqualTo(accepted.size()));
+		awaitPersistedOnce(accepted.stream().map(Outcome::orderId).toList());
 		// The dead replica's reservations for orders that never reached Kafka come back
 		// (after the enqueue timeout, 6 s, and a little more).
 		awaitInvariantsHold(Duration.ofSeconds(60));
@@ -251,12 +245,7 @@ class ReplicaFaultsIT extends IntegrationTest {
 		assertThat(all).as("orders sent during the restart").hasSizeGreaterThan(100);
 		assertThat(failed).as("orders that failed during the rolling restart").isEmpty();
 		List<String> ids = all.stream().filter((o) -> o.status() == 202).map(Outcome::orderId).toList();
-		await().atMost(PIPELINE)
-			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(replicas.database()
-				.sql("select count(*) from ordering.orders where id in (" + String.join(",", ids) + ")")
-				.query(Long.class)
-				.single()).isEqualTo(ids.size()));
+		awaitPersistedOnce(ids);
 		awaitInvariantsHold(Duration.ofSeconds(60));
 	}
 
@@ -282,7 +271,7 @@ class ReplicaFaultsIT extends IntegrationTest {
 			.query(java.sql.Timestamp.class)
 			.single();
 		Response set = api.put("/api/v1/merchant/items/" + itemId + "/stock",
-				merchantRunning(api, merchant.path("id").asLong()), Map.of("stock", SCARCE_STOCK));
+				merchantAccount(api, merchant.path("id").asLong()), Map.of("stock", SCARCE_STOCK));
 		assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
 		Map<String, Object> scarce = orderBody(merchant, itemId, 1);
 		List<Map<String, Object>> others = bodies.stream().filter((b) -> !b.equals(scarce)).toList();
@@ -373,12 +362,7 @@ class ReplicaFaultsIT extends IntegrationTest {
 		assertThat(directAfter.status()).as("app-2 after the heal, asked directly").isEqualTo(202);
 
 		List<String> ids = all.stream().filter((o) -> o.status() == 202).map(Outcome::orderId).toList();
-		await().atMost(PIPELINE)
-			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(replicas.database()
-				.sql("select count(*) from ordering.orders where id in (" + String.join(",", ids) + ")")
-				.query(Long.class)
-				.single()).isEqualTo(ids.size()));
+		awaitPersistedOnce(ids);
 		assertThat(replicas.database()
 			.sql("select count(*) from ordering.orders o join ordering.order_line l on l.order_id = o.id "
 					+ "where l.item_id = ? and o.placed_at >= ?")
@@ -387,19 +371,6 @@ class ReplicaFaultsIT extends IntegrationTest {
 			.query(Long.class)
 			.single()).as("orders of the scarce dish on record").isEqualTo(SCARCE_STOCK);
 		awaitInvariantsHold(Duration.ofSeconds(60));
-	}
-
-	/**
-	 * The demo account that runs the merchant.
-	 */
-	private static Session merchantRunning(Api api, long merchantId) {
-		for (int n = 1; n <= 13; n++) {
-			Session session = api.login("merchant" + n);
-			if (session.login().path("merchantId").asLong() == merchantId) {
-				return session;
-			}
-		}
-		throw new IllegalArgumentException("No account runs merchant " + merchantId);
 	}
 
 	/**
@@ -547,6 +518,18 @@ class ReplicaFaultsIT extends IntegrationTest {
 			.sql("select token from cluster.lease_fence where name = 'dispatch-round'")
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Waits until every accepted order is in the database, once.
+	 */
+	private static void awaitPersistedOnce(List<String> orderIds) {
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(replicas.database()
+				.sql("select count(*) from ordering.orders where id in (" + String.join(",", orderIds) + ")")
+				.query(Long.class)
+				.single()).isEqualTo(orderIds.size()));
 	}
 
 	private static void awaitInvariantsHold(Duration atMost) {

@@ -129,8 +129,16 @@ public abstract class IntegrationTest {
 	 * The demo account that runs a merchant.
 	 */
 	protected Session merchantAccount(long merchantId) {
+		return merchantAccount(api(), merchantId);
+	}
+
+	/**
+	 * The demo account that runs a merchant, on the platform {@code api} reaches (the
+	 * replicas', a child process's).
+	 */
+	protected static Session merchantAccount(Api api, long merchantId) {
 		for (int n = 1; n <= 13; n++) {
-			Session session = api().login("merchant" + n);
+			Session session = api.login("merchant" + n);
 			if (session.login().path("merchantId").asLong() == merchantId) {
 				return session;
 			}
