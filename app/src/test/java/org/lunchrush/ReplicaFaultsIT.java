@@ -113,12 +113,10 @@ class ReplicaFaultsIT extends IntegrationTest {
 				int worker = w;
 				workers.add(executor.submit(() -> {
 					for (int i = 0; !stop.get(); i++) {
-						// As the app: a request that got no answer at all (the health
-						// watch's
-						// nginx reload after the kill closes idle keep-alive connections,
-						// and
-						// one may race a request) goes again with its key; a 502 does
-						// not.
+						// As the app: a request that got no answer at all (the
+						// health watch's nginx reload after the kill closes idle
+						// keep-alive connections, and one may race a request) goes
+						// again with its key; a 502 does not.
 						outcomes.add(placeAsTheApp(students.get((worker * 7 + i) % STUDENTS),
 								bodies.get((worker + i) % bodies.size())));
 					}

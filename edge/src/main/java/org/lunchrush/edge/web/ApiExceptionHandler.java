@@ -194,10 +194,10 @@ class ApiExceptionHandler {
 		}
 		if (unreachable(ex)) {
 			// Redis or PostgreSQL does not answer this process (a cut network, a pool
-			// exhausted, a command timed out) or failed it for a moment (a serialization
-			// failure): nothing of the request was decided, and
-			// another try (another process, a second later) may well succeed. Said once
-			// every ten seconds: an outage would otherwise write a line per request.
+			// exhausted, a command timed out) or failed it for a moment (a
+			// serialization failure): nothing of the request was decided, and another
+			// try (another process, a second later) may well succeed. Said once every
+			// ten seconds: an outage would otherwise write a line per request.
 			long now = System.nanoTime();
 			long quietUntil = this.unreachableQuietUntil;
 			if (now - quietUntil >= 0) {

@@ -139,10 +139,10 @@ class StockLedger {
 						releasesOf(merchantId, day).keySet().stream().toList()));
 			}
 			catch (ConcurrencyFailureException ex) {
-				// Requests opening the same merchant's day at the same moment (the first
-				// orders after midnight): one of the repeatable-read transactions fails
-				// to
-				// serialize. Opening is idempotent: the snapshot is taken again.
+				// Requests opening the same merchant's day at the same moment (the
+				// first orders after midnight): one of the repeatable-read
+				// transactions fails to serialize. Opening is idempotent: the
+				// snapshot is taken again.
 				if (attempt >= SNAPSHOT_ATTEMPTS) {
 					throw ex;
 				}
