@@ -85,7 +85,7 @@ class InventoryService implements Inventory {
 
 	@Override
 	public List<HeldStock> heldStock(LocalDate day) {
-		return this.live.held(day);
+		return this.live.held(day, this.ledger.merchantsOpenOn(day));
 	}
 
 	@Override

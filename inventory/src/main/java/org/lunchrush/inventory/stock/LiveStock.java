@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,21 +142,20 @@ class LiveStock {
 	}
 
 	/**
-	 * @return every intent kept in the day's counters
+	 * @param merchantIds the merchants whose day may have a counter (the ledger opened
+	 * their day): each counter is read by its key, never found by scanning the keyspace,
+	 * which holds every order's records of the last hour
+	 * @return every intent kept in the day's counters of these merchants
 	 */
-	List<HeldStock> held(LocalDate day) {
+	List<HeldStock> held(LocalDate day, Collection<Long> merchantIds) {
 		List<HeldStock> held = new ArrayList<>();
-		try (Cursor<String> keys = this.redis
-			.scan(ScanOptions.scanOptions().match("lr:stock:{m*}:" + day).count(1000).build())) {
-			keys.forEachRemaining((key) -> {
-				long merchantId = Long.parseLong(key.substring(key.indexOf("{m") + 2, key.indexOf('}')));
-				try (Cursor<Map.Entry<Object, Object>> intents = this.redis.opsForHash()
-					.scan(key, ScanOptions.scanOptions().match(INTENT_PREFIX + "*").count(1000).build())) {
-					intents.forEachRemaining((intent) -> held.add(decode(merchantId, day,
-							Long.parseLong(intent.getKey().toString().substring(INTENT_PREFIX.length())),
-							intent.getValue().toString())));
-				}
-			});
+		for (long merchantId : merchantIds) {
+			try (Cursor<Map.Entry<Object, Object>> intents = this.redis.opsForHash()
+				.scan(key(merchantId, day), ScanOptions.scanOptions().match(INTENT_PREFIX + "*").count(1000).build())) {
+				intents.forEachRemaining((intent) -> held.add(decode(merchantId, day,
+						Long.parseLong(intent.getKey().toString().substring(INTENT_PREFIX.length())),
+						intent.getValue().toString())));
+			}
 		}
 		return held;
 	}

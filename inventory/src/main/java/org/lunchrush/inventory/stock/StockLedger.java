@@ -127,6 +127,18 @@ class StockLedger {
 	}
 
 	/**
+	 * @return the merchants whose day is open: every merchant whose live counter of the
+	 * day can have been loaded (a counter loads from {@link #snapshotDay}, which opens
+	 * the day first)
+	 */
+	List<Long> merchantsOpenOn(LocalDate day) {
+		return this.jdbc.sql("select distinct merchant_id from inventory.stock_day where day = :day order by 1")
+			.param("day", day)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * Opens the day for a merchant (idempotently) and takes what is available per item
 	 * (opening stock plus every movement recorded so far) together with the orders whose
 	 * release that counts. Run in a repeatable-read transaction, so both come from one
