@@ -63,9 +63,9 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 	 * its own copy of the bucket and tells Redis at most {@value #UNSYNCED_MILLIS} ms
 	 * later (Bucket4j's delaying optimization), its concurrent requests merged into one
 	 * round trip meanwhile: a handful of round trips a second per process instead of two
-	 * per order, and no compare-and-swap race between processes on the one key. The
-	 * platform may accept that hundredth more per process and sync interval than the
-	 * limit; below 100 per period every token is synced (exact, as batching alone).
+	 * per order, and no compare-and-swap race between processes on the one key. At any
+	 * moment the platform may have accepted up to that hundredth per process more than
+	 * the limit; below 100 per period every token is synced (exact, as batching alone).
 	 */
 	static BucketProxy platformBucket(ProxyManager<String> buckets, String key, int capacity, Duration period) {
 		long unsynced = capacity / 100;

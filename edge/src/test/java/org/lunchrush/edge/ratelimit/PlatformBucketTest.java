@@ -10,9 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -89,10 +87,8 @@ class PlatformBucketTest {
 		StatefulRedisConnection<String, byte[]> connection = this.client
 			.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 		this.connections.add(connection);
-		ProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(connection)
-			.expirationAfterWrite(
-					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.build();
+		// The platform's own proxy manager, as each process makes it.
+		ProxyManager<String> buckets = new RateLimitConfiguration().rateLimitBuckets(connection);
 		return IntakeRateLimitFilter.platformBucket(buckets, this.key, capacity, period);
 	}
 
