@@ -134,7 +134,13 @@ final class Stream {
 			// The client went away (or the stream was completed meanwhile): the
 			// container reports the error and the stream's callbacks remove it.
 			log.debug("Push stream of {} {} ended: {}", this.audience.role(), this.accountId, ex.toString());
-			this.emitter.complete();
+			try {
+				this.emitter.complete();
+			}
+			catch (IllegalStateException ended) {
+				// The container ended the request after its error already (Tomcat refuses
+				// the async context to any other thread then): nothing is left to end.
+			}
 		}
 	}
 
