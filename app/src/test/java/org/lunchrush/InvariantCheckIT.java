@@ -1,5 +1,6 @@
 package org.lunchrush;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,13 +9,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.lunchrush.kernel.Ids;
+import org.lunchrush.ordering.OrderingTopics;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +33,9 @@ class InvariantCheckIT extends IntegrationTest {
 
 	@Autowired
 	private StringRedisTemplate redis;
+
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
 
 	private Response report() {
 		return api().get("/api/v1/admin/invariants", api().login("admin"));
@@ -55,6 +64,61 @@ class InvariantCheckIT extends IntegrationTest {
 		});
 		assertThat(names).containsExactly("OVERSOLD", "CHARGED_NOT_DELIVERABLE", "DOUBLE_CHARGED", "STUCK_PAST_TIMEOUT",
 				"STUCK_PLACED", "STOCK_MISMATCH", "COUPON_NOT_RELEASED", "COUPON_MISMATCH");
+	}
+
+	@Test
+	void anOrderAnswered202ThatIsNotPersistedIsReportedStuckOnceItsGraceIsOverAndNoLonger() {
+		Session student = student(137);
+		JsonNode merchant = merchantNamed("第二食堂·韩式拌饭");
+		long itemId = menuItemId(merchant.path("id").asLong(), "大麦茶");
+		MessageListenerContainer persister = this.listeners.getListenerContainer(OrderingTopics.PERSISTER_GROUP);
+		String orderId;
+		persister.pause();
+		try {
+			await().atMost(PIPELINE).until(persister::isContainerPaused);
+			orderId = placeAcceptedOrder(student, orderBody(merchant, itemId, 1));
+			long accepted = System.nanoTime();
+			List<String> early = examples(check(report(), "STUCK_PLACED"));
+			if (Duration.ofNanos(System.nanoTime() - accepted).compareTo(Duration.ofSeconds(4)) < 0) {
+				assertThat(early).as("within the grace (5 s here)").doesNotContain(orderId);
+			}
+			// The stream does not move: once the grace is over, the order is stuck.
+			await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+				Response report = report();
+				assertThat(report.body().path("ok").asBoolean()).isFalse();
+				assertThat(examples(check(report, "STUCK_PLACED"))).contains(orderId);
+			});
+			// And stays so, run after run.
+			assertThat(examples(check(report(), "STUCK_PLACED"))).contains(orderId);
+			assertThat(indexesListing(orderId)).hasSize(1);
+		}
+		finally {
+			persister.resume();
+		}
+		awaitStatus(student, orderId, "PENDING_PAYMENT");
+		JsonNode stuck = check(report(), "STUCK_PLACED");
+		assertThat(stuck.path("count").asLong()).as(stuck.toString()).isZero();
+		assertThat(indexesListing(orderId)).as("a settled order leaves the index the check reads").isEmpty();
+		assertThat(api().post("/api/v1/orders/" + orderId + "/cancel", student, Map.of()).status()).isEqualTo(200);
+	}
+
+	private static List<String> examples(JsonNode check) {
+		List<String> examples = new ArrayList<>();
+		check.path("examples").forEach((example) -> examples.add(example.asString()));
+		return examples;
+	}
+
+	/** The indexes of accepted orders by time (one per Redis Cluster slot) listing it. */
+	private List<String> indexesListing(String orderId) {
+		List<String> listing = new ArrayList<>();
+		try (Cursor<String> keys = this.redis.scan(ScanOptions.scanOptions().match("lr:placed-index:*").build())) {
+			keys.forEachRemaining((key) -> {
+				if (this.redis.opsForZSet().score(key, orderId) != null) {
+					listing.add(key);
+				}
+			});
+		}
+		return listing;
 	}
 
 	@Test

@@ -265,11 +265,14 @@ class ReplicaFaultsIT extends IntegrationTest {
 		// One dish with little stock, ordered only once app-2 is cut off: it sells out
 		// during the cut, through the two replicas that still reach Redis.
 		JsonNode merchant = api.get("/api/v1/merchants", students.get(0)).body().get(0);
-		long itemId = api.get("/api/v1/merchants/" + merchant.path("id").asLong() + "/menu", students.get(0))
-			.body()
-			.get(0)
-			.path("itemId")
-			.asLong();
+		JsonNode menu = api.get("/api/v1/merchants/" + merchant.path("id").asLong() + "/menu", students.get(0)).body();
+		long itemId = menu.get(0).path("itemId").asLong();
+		// And one with plenty, for the order asked of app-2 after the heal: the tests
+		// before sold tens of thousands of orders, and any other dish may be sold out.
+		long plentyId = menu.get(1).path("itemId").asLong();
+		Response restocked = api.put("/api/v1/merchant/items/" + plentyId + "/stock",
+				merchantAccount(api, merchant.path("id").asLong()), Map.of("stock", 5_000));
+		assertThat(restocked.status()).as(restocked.raw().body()).isEqualTo(200);
 		java.sql.Timestamp stockSetAt = replicas.database()
 			.sql("select now()")
 			.query(java.sql.Timestamp.class)
@@ -326,7 +329,7 @@ class ReplicaFaultsIT extends IntegrationTest {
 				await().atMost(Duration.ofSeconds(20))
 					.pollInterval(Duration.ofMillis(200))
 					.until(() -> readiness(2) == 200);
-				directAfter = place(replicas.replicaPort(2), students.get(1), others.get(1),
+				directAfter = place(replicas.replicaPort(2), students.get(1), orderBody(merchant, plentyId, 1),
 						UUID.randomUUID().toString());
 				Thread.sleep(2_000);
 			}
@@ -363,7 +366,8 @@ class ReplicaFaultsIT extends IntegrationTest {
 		// Nothing oversold, nothing lost: the dish's stock sold exactly, once a portion.
 		assertThat(scarceOutcomes).as("the scarce dish sold out").anyMatch((o) -> o.status() == 409);
 		assertThat(scarceSold).as("portions of the scarce dish sold").hasSize(SCARCE_STOCK);
-		assertThat(directAfter.status()).as("app-2 after the heal, asked directly").isEqualTo(202);
+		assertThat(directAfter.status()).as("app-2 after the heal, asked directly: %s", directAfter.error())
+			.isEqualTo(202);
 
 		List<String> ids = all.stream().filter((o) -> o.status() == 202).map(Outcome::orderId).toList();
 		awaitPersistedOnce(ids);

@@ -99,16 +99,18 @@ class IdempotencyRecords {
 
 	/**
 	 * The answer to replay for this key, and the accepted order for lookups before it is
-	 * persisted, written in one round trip.
+	 * persisted and in the index the invariant check reads, written in one round trip.
 	 */
 	void complete(long studentId, String idempotencyKey, String fingerprint, String answerJson, Duration ttl,
 			PlacedOrders.Entry placed, Duration placedTtl) {
 		// Not Redis pipelining: Lettuce runs a pipeline on a dedicated connection, which
 		// would cost a new connection per order.
 		this.redis.execute(this.complete,
-				List.of(key(studentId, idempotencyKey), PlacedOrders.key(studentId, placed.orderId())),
+				List.of(key(studentId, idempotencyKey), PlacedOrders.key(studentId, placed.orderId()),
+						PlacedOrders.indexKey(studentId)),
 				fingerprint + "|" + answerJson, Long.toString(ttl.toMillis()), placed.encode(),
-				Long.toString(placedTtl.toMillis()));
+				Long.toString(placedTtl.toMillis()), Long.toString(placed.placedAt().toEpochMilli()),
+				Long.toString(placed.orderId()));
 	}
 
 }

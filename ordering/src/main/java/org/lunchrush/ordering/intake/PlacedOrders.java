@@ -1,7 +1,10 @@
 package org.lunchrush.ordering.intake;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import io.lettuce.core.cluster.SlotHash;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,27 @@ public class PlacedOrders {
 		return "lr:placed:{s" + studentId + "}:" + orderId;
 	}
 
+	/**
+	 * The index of accepted orders by time that the record of this student's orders is
+	 * listed in (a sorted set: order id, scored by the time it was placed), written by
+	 * the same script as the record. One index per Redis Cluster slot, tagged to hash to
+	 * the slot of the student's tag: the script's keys stay in one slot, and the
+	 * invariant check reads the orders that came of age by time, not by scanning the
+	 * keyspace.
+	 */
+	static String indexKey(long studentId) {
+		return INDEX_PREFIX + SlotTags.TAGS.get(SlotHash.getSlot("{s" + studentId + "}")) + "}";
+	}
+
+	/**
+	 * Every index {@link #indexKey} can name: one per Redis Cluster slot.
+	 */
+	static List<String> indexKeys() {
+		return SlotTags.TAGS.stream().map((tag) -> INDEX_PREFIX + tag + "}").toList();
+	}
+
+	private static final String INDEX_PREFIX = "lr:placed-index:{";
+
 	public Optional<Entry> find(long studentId, long orderId) {
 		return Optional.ofNullable(this.redis.opsForValue().get(key(studentId, orderId)))
 			.map((value) -> Entry.decode(orderId, value));
@@ -46,6 +70,33 @@ public class PlacedOrders {
 			String[] parts = value.split("\\|", 3);
 			return new Entry(orderId, Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])),
 					parts[2]);
+		}
+
+	}
+
+	/**
+	 * For each of Redis Cluster's 16,384 slots, a short hash tag that hashes to it
+	 * ({@code i0}, {@code i1}, … in base 36, the first that does), found once.
+	 */
+	private static final class SlotTags {
+
+		static final List<String> TAGS = find();
+
+		private static List<String> find() {
+			String[] tags = new String[SlotHash.SLOT_COUNT];
+			int missing = tags.length;
+			for (long n = 0; missing > 0; n++) {
+				if (n > 10_000_000) {
+					throw new IllegalStateException(missing + " Redis Cluster slots without a tag");
+				}
+				String tag = "i" + Long.toString(n, 36);
+				int slot = SlotHash.getSlot(tag);
+				if (tags[slot] == null) {
+					tags[slot] = tag;
+					missing--;
+				}
+			}
+			return List.of(tags);
 		}
 
 	}

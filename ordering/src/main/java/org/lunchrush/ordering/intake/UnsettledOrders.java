@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.lunchrush.kernel.CampusTime;
@@ -12,24 +14,25 @@ import org.lunchrush.kernel.InLists;
 import org.lunchrush.ordering.OrderChecks;
 import org.lunchrush.ordering.OrderStreamChecks;
 
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds accepted orders that never arrived: every {@code 202} leaves a record of the
- * accepted order in Redis ({@link PlacedOrders}); one older than the grace whose order is
- * neither in the database nor in the dead-letter store was lost on the way, or is held
- * back by a stream that does not move.
+ * Finds accepted orders that never arrived: every {@code 202} lists the order in its
+ * slot's index of accepted orders ({@link PlacedOrders#indexKey}); one older than the
+ * grace whose order is neither in the database nor in the dead-letter store was lost on
+ * the way, or is held back by a stream that does not move. Orders found settled leave the
+ * index, so each run reads the orders that came of age since the last one and those still
+ * unsettled, not the hour's orders.
  */
 @Component
 class UnsettledOrders implements OrderStreamChecks {
 
-	private static final String PATTERN = "lr:placed:*";
-
-	private static final int MGET_SLICE = 1000;
+	/** Index reads per pipeline: 16,384 indexes in 8 round trips. */
+	private static final int PIPELINE = 2048;
 
 	private final StringRedisTemplate redis;
 
@@ -39,40 +42,24 @@ class UnsettledOrders implements OrderStreamChecks {
 
 	private final CampusTime time;
 
-	UnsettledOrders(StringRedisTemplate redis, OrderChecks orders, JdbcClient jdbc, CampusTime time) {
+	private final Duration kept;
+
+	UnsettledOrders(StringRedisTemplate redis, OrderChecks orders, JdbcClient jdbc, CampusTime time,
+			OrderingProperties properties) {
 		this.redis = redis;
 		this.orders = orders;
 		this.jdbc = jdbc;
 		this.time = time;
+		this.kept = properties.placedRecordTtl();
 	}
 
 	@Override
 	public List<Long> unsettled(Duration grace) {
-		Instant before = this.time.now().minus(grace);
-		List<Long> candidates = new ArrayList<>();
-		try (Cursor<String> keys = this.redis.scan(ScanOptions.scanOptions().match(PATTERN).count(1000).build())) {
-			List<String> all = keys.stream().toList();
-			// In slices: one MGET of every record of the hour would hold Redis (one
-			// thread,
-			// every process's orders) for as long as it takes.
-			for (int from = 0; from < all.size(); from += MGET_SLICE) {
-				List<String> slice = all.subList(from, Math.min(all.size(), from + MGET_SLICE));
-				List<String> values = this.redis.opsForValue().multiGet(slice);
-				for (int i = 0; i < slice.size(); i++) {
-					String value = (values != null) ? values.get(i) : null;
-					if (value == null) {
-						continue;
-					}
-					String key = slice.get(i);
-					long orderId = Long.parseLong(key.substring(key.lastIndexOf(':') + 1));
-					if (PlacedOrders.Entry.decode(orderId, value).placedAt().isBefore(before)) {
-						candidates.add(orderId);
-					}
-				}
-			}
-		}
-		Set<Long> settled = new HashSet<>(this.orders.statuses(candidates).keySet());
-		for (List<Long> chunk : InLists.of(candidates)) {
+		Instant now = this.time.now();
+		Map<Long, String> candidates = candidates(now.minus(this.kept), now.minus(grace));
+		List<Long> ids = new ArrayList<>(candidates.keySet());
+		Set<Long> settled = new HashSet<>(this.orders.statuses(ids).keySet());
+		for (List<Long> chunk : InLists.of(ids)) {
 			this.jdbc
 				.sql("select message_key from ordering.dead_letter where source = 'KAFKA' and message_key in (:keys)")
 				.param("keys", chunk.stream().map(String::valueOf).toList())
@@ -80,7 +67,65 @@ class UnsettledOrders implements OrderStreamChecks {
 				.list()
 				.forEach((key) -> settled.add(Long.parseLong(key)));
 		}
-		return candidates.stream().filter((id) -> !settled.contains(id)).sorted().toList();
+		forget(settled, candidates);
+		return ids.stream().filter((id) -> !settled.contains(id)).sorted().toList();
+	}
+
+	/**
+	 * @return the orders placed in {@code [from, before)} by every index, each with the
+	 * index that lists it
+	 */
+	private Map<Long, String> candidates(Instant from, Instant before) {
+		// Scores are whole milliseconds: before the instant is at most a millisecond
+		// before.
+		double min = from.toEpochMilli();
+		double max = before.toEpochMilli() - 1;
+		List<String> indexes = PlacedOrders.indexKeys();
+		Map<Long, String> candidates = new LinkedHashMap<>();
+		for (int start = 0; start < indexes.size(); start += PIPELINE) {
+			List<String> slice = indexes.subList(start, Math.min(indexes.size(), start + PIPELINE));
+			List<Object> listed = this.redis.executePipelined(new SessionCallback<Object>() {
+				@Override
+				@SuppressWarnings("unchecked")
+				public Object execute(RedisOperations operations) {
+					slice.forEach((index) -> operations.opsForZSet().rangeByScore(index, min, max));
+					return null;
+				}
+			});
+			for (int i = 0; i < slice.size(); i++) {
+				if (listed.get(i) instanceof Iterable<?> members) {
+					for (Object member : members) {
+						candidates.put(Long.parseLong(member.toString()), slice.get(i));
+					}
+				}
+			}
+		}
+		return candidates;
+	}
+
+	/** Takes the settled orders out of the indexes: later runs need not look again. */
+	private void forget(Set<Long> settled, Map<Long, String> candidates) {
+		Map<String, List<String>> byIndex = new LinkedHashMap<>();
+		settled.forEach((id) -> {
+			String index = candidates.get(id);
+			if (index != null) {
+				byIndex.computeIfAbsent(index, (key) -> new ArrayList<>()).add(Long.toString(id));
+			}
+		});
+		List<Map.Entry<String, List<String>>> entries = new ArrayList<>(byIndex.entrySet());
+		for (int start = 0; start < entries.size(); start += PIPELINE) {
+			List<Map.Entry<String, List<String>>> slice = entries.subList(start,
+					Math.min(entries.size(), start + PIPELINE));
+			this.redis.executePipelined(new SessionCallback<Object>() {
+				@Override
+				@SuppressWarnings("unchecked")
+				public Object execute(RedisOperations operations) {
+					slice.forEach((entry) -> operations.opsForZSet()
+						.remove(entry.getKey(), entry.getValue().toArray(Object[]::new)));
+					return null;
+				}
+			});
+		}
 	}
 
 }
