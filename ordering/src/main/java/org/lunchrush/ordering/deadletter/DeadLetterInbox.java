@@ -56,8 +56,12 @@ class DeadLetterInbox {
 		log.warn("Payment status message {} dead-lettered, stored as dead letter {}", properties.getMessageId(), id);
 	}
 
+	// Dead letters are rare: a long poll (the broker answers as soon as one arrives, else
+	// after 500 ms) instead of the persister's batching fetch every 50 ms, which an idle
+	// consumer in every process paid twenty times a second, and so did the broker.
 	@KafkaListener(id = "ordering-dead-letters", topics = OrderingTopics.ORDERS_DEAD_LETTER,
-			containerFactory = "orderStreamListenerFactory")
+			containerFactory = "orderStreamListenerFactory",
+			properties = { "fetch.min.bytes=1", "fetch.max.wait.ms=500" })
 	@Transactional
 	void fromKafka(List<ConsumerRecord<String, byte[]>> records) {
 		for (ConsumerRecord<String, byte[]> record : records) {
