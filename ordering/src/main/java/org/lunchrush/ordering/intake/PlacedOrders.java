@@ -40,17 +40,15 @@ public class PlacedOrders {
 	 * keyspace.
 	 */
 	static String indexKey(long studentId) {
-		return INDEX_PREFIX + SlotTags.TAGS.get(SlotHash.getSlot("{s" + studentId + "}")) + "}";
+		return IndexKeys.BY_SLOT.get(SlotHash.getSlot("{s" + studentId + "}"));
 	}
 
 	/**
 	 * Every index {@link #indexKey} can name: one per Redis Cluster slot.
 	 */
 	static List<String> indexKeys() {
-		return SlotTags.TAGS.stream().map((tag) -> INDEX_PREFIX + tag + "}").toList();
+		return IndexKeys.BY_SLOT;
 	}
-
-	private static final String INDEX_PREFIX = "lr:placed-index:{";
 
 	public Optional<Entry> find(long studentId, long orderId) {
 		return Optional.ofNullable(this.redis.opsForValue().get(key(studentId, orderId)))
@@ -75,28 +73,29 @@ public class PlacedOrders {
 	}
 
 	/**
-	 * For each of Redis Cluster's 16,384 slots, a short hash tag that hashes to it
-	 * ({@code i0}, {@code i1}, … in base 36, the first that does), found once.
+	 * The index key of each of Redis Cluster's 16,384 slots, by slot: tagged with the
+	 * first short tag that hashes to the slot ({@code i0}, {@code i1}, … in base 36),
+	 * found once.
 	 */
-	private static final class SlotTags {
+	private static final class IndexKeys {
 
-		static final List<String> TAGS = find();
+		static final List<String> BY_SLOT = find();
 
 		private static List<String> find() {
-			String[] tags = new String[SlotHash.SLOT_COUNT];
-			int missing = tags.length;
+			String[] keys = new String[SlotHash.SLOT_COUNT];
+			int missing = keys.length;
 			for (long n = 0; missing > 0; n++) {
 				if (n > 10_000_000) {
 					throw new IllegalStateException(missing + " Redis Cluster slots without a tag");
 				}
 				String tag = "i" + Long.toString(n, 36);
 				int slot = SlotHash.getSlot(tag);
-				if (tags[slot] == null) {
-					tags[slot] = tag;
+				if (keys[slot] == null) {
+					keys[slot] = "lr:placed-index:{" + tag + "}";
 					missing--;
 				}
 			}
-			return List.of(tags);
+			return List.of(keys);
 		}
 
 	}

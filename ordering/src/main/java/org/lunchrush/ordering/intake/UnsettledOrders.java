@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.lunchrush.kernel.CampusTime;
 import org.lunchrush.kernel.InLists;
@@ -17,6 +18,7 @@ import org.lunchrush.ordering.OrderStreamChecks;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -81,22 +83,12 @@ class UnsettledOrders implements OrderStreamChecks {
 		double min = from.toEpochMilli();
 		double max = before.toEpochMilli() - 1;
 		List<String> indexes = PlacedOrders.indexKeys();
+		List<Object> listed = pipelined(indexes, (zsets, index) -> zsets.rangeByScore(index, min, max));
 		Map<Long, String> candidates = new LinkedHashMap<>();
-		for (int start = 0; start < indexes.size(); start += PIPELINE) {
-			List<String> slice = indexes.subList(start, Math.min(indexes.size(), start + PIPELINE));
-			List<Object> listed = this.redis.executePipelined(new SessionCallback<Object>() {
-				@Override
-				@SuppressWarnings("unchecked")
-				public Object execute(RedisOperations operations) {
-					slice.forEach((index) -> operations.opsForZSet().rangeByScore(index, min, max));
-					return null;
-				}
-			});
-			for (int i = 0; i < slice.size(); i++) {
-				if (listed.get(i) instanceof Iterable<?> members) {
-					for (Object member : members) {
-						candidates.put(Long.parseLong(member.toString()), slice.get(i));
-					}
+		for (int i = 0; i < indexes.size(); i++) {
+			if (listed.get(i) instanceof Iterable<?> members) {
+				for (Object member : members) {
+					candidates.put(Long.parseLong(member.toString()), indexes.get(i));
 				}
 			}
 		}
@@ -112,20 +104,29 @@ class UnsettledOrders implements OrderStreamChecks {
 				byIndex.computeIfAbsent(index, (key) -> new ArrayList<>()).add(Long.toString(id));
 			}
 		});
-		List<Map.Entry<String, List<String>>> entries = new ArrayList<>(byIndex.entrySet());
-		for (int start = 0; start < entries.size(); start += PIPELINE) {
-			List<Map.Entry<String, List<String>>> slice = entries.subList(start,
-					Math.min(entries.size(), start + PIPELINE));
-			this.redis.executePipelined(new SessionCallback<Object>() {
+		pipelined(new ArrayList<>(byIndex.entrySet()),
+				(zsets, entry) -> zsets.remove(entry.getKey(), entry.getValue().toArray(Object[]::new)));
+	}
+
+	/**
+	 * One command per item, {@link #PIPELINE} to a round trip.
+	 * @return each command's answer, in the order of the items
+	 */
+	private <T> List<Object> pipelined(List<T> items, BiConsumer<ZSetOperations<String, String>, T> command) {
+		List<Object> answers = new ArrayList<>(items.size());
+		for (int start = 0; start < items.size(); start += PIPELINE) {
+			List<T> slice = items.subList(start, Math.min(items.size(), start + PIPELINE));
+			answers.addAll(this.redis.executePipelined(new SessionCallback<Object>() {
 				@Override
 				@SuppressWarnings("unchecked")
 				public Object execute(RedisOperations operations) {
-					slice.forEach((entry) -> operations.opsForZSet()
-						.remove(entry.getKey(), entry.getValue().toArray(Object[]::new)));
+					ZSetOperations<String, String> zsets = operations.opsForZSet();
+					slice.forEach((item) -> command.accept(zsets, item));
 					return null;
 				}
-			});
+			}));
 		}
+		return answers;
 	}
 
 }
