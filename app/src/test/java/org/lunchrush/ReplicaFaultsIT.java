@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,9 +207,20 @@ class ReplicaFaultsIT extends IntegrationTest {
 		awaitInvariantsHold(Duration.ofSeconds(30));
 	}
 
+	/**
+	 * A rolling restart is how a new build goes out: the restart here is onto another jar
+	 * (a copy, so a build of its own to the script), and the replicas not yet restarted
+	 * keep running from the layout they started from while the new one is extracted
+	 * beside it.
+	 */
 	@Test
 	@Order(4)
-	void aRollingRestartOfEveryReplicaUnderLoadFailsNoOrder() throws Exception {
+	void aRollingRestartOfEveryReplicaOntoANewBuildUnderLoadFailsNoOrder() throws Exception {
+		List<Path> before = replicas.layouts();
+		assertThat(before).as("layouts before the restart").hasSize(1);
+		Path nextBuild = Path.of("target", "replica-faults-next-build.jar").toAbsolutePath();
+		Files.copy(Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")), nextBuild,
+				StandardCopyOption.REPLACE_EXISTING);
 		Api api = replicas.api();
 		List<Session> students = new ArrayList<>();
 		for (int n = 101; n <= 100 + STUDENTS; n++) {
@@ -231,7 +244,7 @@ class ReplicaFaultsIT extends IntegrationTest {
 			}
 			try {
 				Thread.sleep(2_000);
-				printed = replicas.restart();
+				printed = replicas.restartOnto(nextBuild);
 				Thread.sleep(2_000);
 			}
 			finally {
@@ -248,6 +261,13 @@ class ReplicaFaultsIT extends IntegrationTest {
 		assertThat(printed).contains("app-1 restarted", "app-2 restarted", "app-3 restarted");
 		assertThat(all).as("orders sent during the restart").hasSizeGreaterThan(100);
 		assertThat(failed).as("orders that failed during the rolling restart").isEmpty();
+		List<Path> after = replicas.layouts();
+		assertThat(after).as("layouts after the restart: the new build's, the old one removed").hasSize(1);
+		assertThat(after).doesNotContainAnyElementsOf(before);
+		for (int i = 1; i <= 3; i++) {
+			assertThat(replicas.commandLine(i)).as("app-%d runs from the new build's layout", i)
+				.contains(after.get(0) + "/lunchrush.jar");
+		}
 		List<String> ids = all.stream().filter((o) -> o.status() == 202).map(Outcome::orderId).toList();
 		awaitPersistedOnce(ids);
 		awaitInvariantsHold(Duration.ofSeconds(60));

@@ -43,6 +43,9 @@ public final class PlatformReplicas implements AutoCloseable {
 
 	private final Map<String, String> settings;
 
+	/** The jar the script starts replicas from ({@code LUNCHRUSH_APP_JAR}). */
+	private Path appJar = Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")).toAbsolutePath();
+
 	private PlatformReplicas(String name, Map<String, String> settings) {
 		int slot = TestInfrastructure.SLOT;
 		this.directory = TestInfrastructure.buildDirectory().resolve(name);
@@ -107,6 +110,41 @@ public final class PlatformReplicas implements AutoCloseable {
 	 */
 	public String restart() {
 		return script(Duration.ofMinutes(15), "restart");
+	}
+
+	/**
+	 * {@code ./lunchrush restart} onto another build: {@code LUNCHRUSH_APP_JAR} is
+	 * {@code jar} from now on (this restart and every later start).
+	 * @return what the script printed
+	 */
+	public String restartOnto(Path jar) {
+		this.appJar = jar.toAbsolutePath();
+		return restart();
+	}
+
+	/**
+	 * @return the extracted layouts the replicas run from, one directory per build
+	 * ({@code <state>/app/v…})
+	 */
+	public List<Path> layouts() {
+		try (var entries = Files.list(this.state.resolve("app"))) {
+			return entries.filter(Files::isDirectory).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @return the command line replica {@code i} runs, as {@code /proc} shows it
+	 */
+	public String commandLine(int i) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(pid(i)), "cmdline")).replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -308,8 +346,7 @@ public final class PlatformReplicas implements AutoCloseable {
 		Map<String, String> own = new HashMap<>();
 		own.put("LUNCHRUSH_STATE_DIR", this.state.toString());
 		own.put("LUNCHRUSH_NO_BUILD", "true");
-		own.put("LUNCHRUSH_APP_JAR",
-				Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")).toAbsolutePath().toString());
+		own.put("LUNCHRUSH_APP_JAR", this.appJar.toString());
 		own.put("LUNCHRUSH_HTTP_PORT", Integer.toString(this.port));
 		own.put("LUNCHRUSH_REPLICA_PORT_BASE", Integer.toString(this.replicaPortBase));
 		own.putAll(PlatformProcess.services(this.database, this.redisDatabase, this.virtualHost));
