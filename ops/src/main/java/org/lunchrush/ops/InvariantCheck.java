@@ -100,10 +100,12 @@ public class InvariantCheck {
 								"orders answered 202 more than " + this.stuckGrace
 										+ " ago, neither persisted nor dead-lettered",
 								this.stream.unsettled(this.stuckGrace).stream().map(String::valueOf).toList()),
-						InvariantReport.Check.of("STOCK_MISMATCH", "live stock in Redis differing from the ledger",
+						InvariantReport.Check.of("STOCK_MISMATCH",
+								"live stock in Redis differing from the ledger less the orders on their way to it",
 								stock.stream()
 									.filter((audit) -> !audit.agrees())
 									.map((audit) -> "item " + audit.itemId() + ": ledger " + audit.ledgerAvailable()
+											+ ((audit.inFlight() != 0) ? ", in flight " + audit.inFlight() : "")
 											+ ", Redis " + audit.liveAvailable().getAsInt())
 									.toList()),
 						InvariantReport.Check.of("COUPON_NOT_RELEASED", "coupons still held by orders cancelled today",

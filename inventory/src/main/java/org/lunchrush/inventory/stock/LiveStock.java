@@ -279,18 +279,42 @@ class LiveStock {
 	 * always holds its marker field, so one read tells both)
 	 */
 	Optional<Map<Long, Integer>> read(long merchantId, LocalDate day) {
+		return readWithIntents(merchantId, day).map(Counter::left);
+	}
+
+	/**
+	 * One read of a day's counter (one {@code HGETALL}: one moment of the hash).
+	 * @return portions left per item and the intents kept beside them (orders reserved
+	 * here and not yet known to be in the ledger), or empty when the day is not loaded
+	 */
+	Optional<Counter> readWithIntents(long merchantId, LocalDate day) {
 		Map<Object, Object> entries = this.redis.opsForHash().entries(key(merchantId, day));
 		if (entries.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<Long, Integer> left = new HashMap<>();
+		List<HeldStock> intents = new ArrayList<>();
 		entries.forEach((field, value) -> {
 			String name = field.toString();
-			if (!LOADED_MARKER.equals(name) && !name.startsWith(RELEASE_PREFIX) && !name.startsWith(INTENT_PREFIX)) {
-				left.put(Long.parseLong(field.toString()), Integer.parseInt(value.toString()));
+			if (name.startsWith(INTENT_PREFIX)) {
+				intents.add(decode(merchantId, day, Long.parseLong(name.substring(INTENT_PREFIX.length())),
+						value.toString()));
+			}
+			else if (!LOADED_MARKER.equals(name) && !name.startsWith(RELEASE_PREFIX)) {
+				left.put(Long.parseLong(name), Integer.parseInt(value.toString()));
 			}
 		});
-		return Optional.of(left);
+		return Optional.of(new Counter(left, intents));
+	}
+
+	/**
+	 * A day's counter as one read saw it.
+	 *
+	 * @param left portions left per item
+	 * @param intents the reservations kept beside them
+	 */
+	record Counter(Map<Long, Integer> left, List<HeldStock> intents) {
+
 	}
 
 	private static Object[] arguments(List<StockLine> lines) {

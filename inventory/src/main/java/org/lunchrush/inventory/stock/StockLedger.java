@@ -5,10 +5,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import org.lunchrush.inventory.ItemSales;
 import org.lunchrush.inventory.OrderStock;
@@ -235,10 +237,23 @@ class StockLedger {
 	}
 
 	List<Balance> balances(LocalDate day) {
+		return balances(day, List.of());
+	}
+
+	/**
+	 * The day's balances, and per item the portions that the given orders' reservations
+	 * in the ledger hold, in one statement (one snapshot of the ledger).
+	 * @param orderIds orders whose ledgered reservations are summed apart as well
+	 */
+	List<Balance> balances(LocalDate day, Collection<Long> orderIds) {
+		StringJoiner orders = new StringJoiner(",", "{", "}");
+		orderIds.forEach((id) -> orders.add(Long.toString(id)));
 		return this.jdbc.sql("""
 				select d.item_id, d.merchant_id, d.opening,
 				       coalesce(sum(l.quantity) filter (where l.kind = 'ADJUST'), 0) as adjusted,
-				       -coalesce(sum(l.quantity) filter (where l.kind in ('RESERVE', 'RELEASE')), 0) as sold
+				       -coalesce(sum(l.quantity) filter (where l.kind in ('RESERVE', 'RELEASE')), 0) as sold,
+				       -coalesce(sum(l.quantity) filter (
+				           where l.kind = 'RESERVE' and l.order_id = any(cast(:orders as bigint[]))), 0) as of_orders
 				from inventory.stock_day d
 				left join inventory.stock_ledger l on l.item_id = d.item_id and l.day = d.day
 				where d.day = :day
@@ -246,14 +261,19 @@ class StockLedger {
 				order by d.merchant_id, d.item_id
 				""")
 			.param("day", day)
-			.query((rs, row) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+			.param("orders", orders.toString())
+			.query((rs, row) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6)))
 			.list();
 	}
 
 	/**
 	 * One item's day as the ledger sees it.
+	 *
+	 * @param reservedByGivenOrders portions reserved in the ledger by the orders a
+	 * {@link #balances(LocalDate, Collection)} call named
 	 */
-	record Balance(long itemId, long merchantId, int opening, int adjusted, int sold) {
+	record Balance(long itemId, long merchantId, int opening, int adjusted, int sold, int reservedByGivenOrders) {
 
 		int available() {
 			return this.opening + this.adjusted - this.sold;
