@@ -219,8 +219,7 @@ class ReplicaFaultsIT extends IntegrationTest {
 		List<Path> before = replicas.layouts();
 		assertThat(before).as("layouts before the restart").hasSize(1);
 		Path nextBuild = Path.of("target", "replica-faults-next-build.jar").toAbsolutePath();
-		Files.copy(Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")), nextBuild,
-				StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(replicas.appJar(), nextBuild, StandardCopyOption.REPLACE_EXISTING);
 		Api api = replicas.api();
 		List<Session> students = new ArrayList<>();
 		for (int n = 101; n <= 100 + STUDENTS; n++) {

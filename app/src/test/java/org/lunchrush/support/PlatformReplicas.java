@@ -113,6 +113,13 @@ public final class PlatformReplicas implements AutoCloseable {
 	}
 
 	/**
+	 * @return the jar the script starts replicas from ({@code LUNCHRUSH_APP_JAR})
+	 */
+	public Path appJar() {
+		return this.appJar;
+	}
+
+	/**
 	 * {@code ./lunchrush restart} onto another build: {@code LUNCHRUSH_APP_JAR} is
 	 * {@code jar} from now on (this restart and every later start).
 	 * @return what the script printed

@@ -279,7 +279,7 @@ class LiveStock {
 	 * always holds its marker field, so one read tells both)
 	 */
 	Optional<Map<Long, Integer>> read(long merchantId, LocalDate day) {
-		return readWithIntents(merchantId, day).map(Counter::left);
+		return read(merchantId, day, false).map(Counter::left);
 	}
 
 	/**
@@ -288,6 +288,14 @@ class LiveStock {
 	 * here and not yet known to be in the ledger), or empty when the day is not loaded
 	 */
 	Optional<Counter> readWithIntents(long merchantId, LocalDate day) {
+		return read(merchantId, day, true);
+	}
+
+	/**
+	 * @param withIntents whether to decode the intents too (the menu's reads of the
+	 * portions left, many a second in a rush, skip them; the audit needs them)
+	 */
+	private Optional<Counter> read(long merchantId, LocalDate day, boolean withIntents) {
 		Map<Object, Object> entries = this.redis.opsForHash().entries(key(merchantId, day));
 		if (entries.isEmpty()) {
 			return Optional.empty();
@@ -297,8 +305,10 @@ class LiveStock {
 		entries.forEach((field, value) -> {
 			String name = field.toString();
 			if (name.startsWith(INTENT_PREFIX)) {
-				intents.add(decode(merchantId, day, Long.parseLong(name.substring(INTENT_PREFIX.length())),
-						value.toString()));
+				if (withIntents) {
+					intents.add(decode(merchantId, day, Long.parseLong(name.substring(INTENT_PREFIX.length())),
+							value.toString()));
+				}
 			}
 			else if (!LOADED_MARKER.equals(name) && !name.startsWith(RELEASE_PREFIX)) {
 				left.put(Long.parseLong(name), Integer.parseInt(value.toString()));

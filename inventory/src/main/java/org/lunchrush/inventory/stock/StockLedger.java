@@ -236,10 +236,6 @@ class StockLedger {
 				Timestamp.from(at));
 	}
 
-	List<Balance> balances(LocalDate day) {
-		return balances(day, List.of());
-	}
-
 	/**
 	 * The day's balances, and per item the portions that the given orders' reservations
 	 * in the ledger hold, in one statement (one snapshot of the ledger).
