@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,47 @@ class StockLedger {
 			on conflict (order_id, item_id, kind) do nothing
 			""";
 
+	/**
+	 * Per item of the day, in one snapshot: the movements since {@code :from} (see
+	 * {@link SettledTotals}), split at the snapshot's xmin into those now settled (all
+	 * their transactions ended) and the recent ones; the portions the reservations of
+	 * {@code :orders} hold; the day's opening stock where the item has one; and the
+	 * snapshot's xmin, the next horizon.
+	 */
+	private static final String BALANCES = """
+			with snap as materialized (
+			    select pg_snapshot_xmin(pg_current_snapshot()) as horizon
+			), moves as (
+			    select l.item_id,
+			           coalesce(sum(l.quantity) filter (where l.kind = 'ADJUST' and l.tx < s.horizon), 0) as settled_adjusted,
+			           -coalesce(sum(l.quantity) filter (where l.kind <> 'ADJUST' and l.tx < s.horizon), 0) as settled_sold,
+			           coalesce(sum(l.quantity) filter (where l.kind = 'ADJUST' and l.tx >= s.horizon), 0) as recent_adjusted,
+			           -coalesce(sum(l.quantity) filter (where l.kind <> 'ADJUST' and l.tx >= s.horizon), 0) as recent_sold
+			    from inventory.stock_ledger l cross join snap s
+			    where l.day = :day and l.tx >= cast(:from as xid8)
+			    group by l.item_id
+			), held as (
+			    select item_id, -sum(quantity) as of_orders from inventory.stock_ledger
+			    where day = :day and kind = 'RESERVE' and order_id = any(cast(:orders as bigint[]))
+			    group by item_id
+			), stock as (
+			    select item_id, merchant_id, opening from inventory.stock_day where day = :day
+			)
+			select coalesce(d.item_id, m.item_id) as item_id, d.merchant_id, coalesce(d.opening, 0) as opening,
+			       coalesce(m.settled_adjusted, 0) as settled_adjusted, coalesce(m.settled_sold, 0) as settled_sold,
+			       coalesce(m.recent_adjusted, 0) as recent_adjusted, coalesce(m.recent_sold, 0) as recent_sold,
+			       coalesce(h.of_orders, 0) as of_orders, (select horizon from snap)::text as horizon
+			from stock d
+			full join moves m on m.item_id = d.item_id
+			left join held h on h.item_id = coalesce(d.item_id, m.item_id)
+			order by d.merchant_id, item_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
+
+	private final SettledTotals settled = new SettledTotals();
 
 	private final TransactionTemplate repeatableRead;
 
@@ -238,29 +277,49 @@ class StockLedger {
 
 	/**
 	 * The day's balances, and per item the portions that the given orders' reservations
-	 * in the ledger hold, in one statement (one snapshot of the ledger).
+	 * in the ledger hold, in one statement (one snapshot of the ledger). Only the
+	 * movements written since the last call of this process are summed: the rest come
+	 * from {@link SettledTotals}, which this call brings up to its snapshot.
 	 * @param orderIds orders whose ledgered reservations are summed apart as well
 	 */
 	List<Balance> balances(LocalDate day, Collection<Long> orderIds) {
 		StringJoiner orders = new StringJoiner(",", "{", "}");
 		orderIds.forEach((id) -> orders.add(Long.toString(id)));
-		return this.jdbc.sql("""
-				select d.item_id, d.merchant_id, d.opening,
-				       coalesce(sum(l.quantity) filter (where l.kind = 'ADJUST'), 0) as adjusted,
-				       -coalesce(sum(l.quantity) filter (where l.kind in ('RESERVE', 'RELEASE')), 0) as sold,
-				       -coalesce(sum(l.quantity) filter (
-				           where l.kind = 'RESERVE' and l.order_id = any(cast(:orders as bigint[]))), 0) as of_orders
-				from inventory.stock_day d
-				left join inventory.stock_ledger l on l.item_id = d.item_id and l.day = d.day
-				where d.day = :day
-				group by d.item_id, d.merchant_id, d.opening
-				order by d.merchant_id, d.item_id
-				""")
+		SettledTotals.Fold fold = this.settled.of(day);
+		List<BalanceRow> rows = this.jdbc.sql(BALANCES)
 			.param("day", day)
+			.param("from", Long.toUnsignedString(fold.horizon()))
 			.param("orders", orders.toString())
-			.query((rs, row) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-					rs.getInt(6)))
+			.query((rs, row) -> new BalanceRow(rs.getLong("item_id"), (Long) rs.getObject("merchant_id", Long.class),
+					rs.getInt("opening"),
+					new SettledTotals.Moves(rs.getInt("settled_adjusted"), rs.getInt("settled_sold")),
+					new SettledTotals.Moves(rs.getInt("recent_adjusted"), rs.getInt("recent_sold")),
+					rs.getInt("of_orders"), Long.parseUnsignedLong(rs.getString("horizon"))))
 			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, SettledTotals.Moves> settledSince = new HashMap<>();
+		rows.forEach((row) -> settledSince.put(row.itemId(), row.settled()));
+		SettledTotals.Fold advanced = fold.advance(rows.get(0).horizon(), settledSince);
+		this.settled.keep(day, advanced);
+		List<Balance> balances = new ArrayList<>();
+		for (BalanceRow row : rows) {
+			if (row.merchantId() != null) {
+				SettledTotals.Moves moves = advanced.of(row.itemId()).plus(row.recent());
+				balances.add(new Balance(row.itemId(), row.merchantId(), row.opening(), moves.adjusted(), moves.sold(),
+						row.reservedByGivenOrders()));
+			}
+		}
+		return balances;
+	}
+
+	/**
+	 * A row of {@link #BALANCES}: an item of the day's stock (with its merchant) or only
+	 * of its movements (merchant {@code null}).
+	 */
+	private record BalanceRow(long itemId, Long merchantId, int opening, SettledTotals.Moves settled,
+			SettledTotals.Moves recent, int reservedByGivenOrders, long horizon) {
 	}
 
 	/**
