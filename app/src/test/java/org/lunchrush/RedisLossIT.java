@@ -2,6 +2,7 @@ package org.lunchrush;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,9 @@ import static org.awaitility.Awaitility.await;
  * stream, then go on, selling exactly the stock: no portion twice, none lost; and an
  * {@code Idempotency-Key} answered before the loss still answers the same.
  * <p>
+ * The rebuild writes the keys' answers back a slice at a time (four in the test profile):
+ * every key of the day's orders must come back, across slices, not only the first.
+ * <p>
  * The test empties the application's own Redis database ({@code FLUSHDB}); a
  * {@code FLUSHALL} is the same to the platform but would also empty the databases of
  * anything else sharing the Redis server. Students 2, 4 to 10 and 15; stall 第一食堂·广式烧腊,
@@ -65,19 +69,20 @@ class RedisLossIT extends IntegrationTest {
 		Session couponHolder = student(15);
 		String couponId = claimCoupon(couponHolder, 100, 400);
 		List<String> accepted = new CopyOnWriteArrayList<>();
+		Map<String, Keyed> keyedBeforeTheLoss = new LinkedHashMap<>();
 
 		MessageListenerContainer persister = this.listeners.getListenerContainer(OrderingTopics.PERSISTER_GROUP);
 		persister.pause();
 		await().atMost(PIPELINE).until(persister::isContainerPaused);
-		String key = UUID.randomUUID().toString();
-		Response keyed;
 		try {
-			keyed = api().post("/api/v1/orders", students.get(0), orderBody(merchant, itemId, 1), "Idempotency-Key",
-					key);
-			assertThat(keyed.status()).isEqualTo(202);
-			accepted.add(keyed.body().path("orderId").asString());
-			for (int i = 1; i < BEFORE_THE_LOSS; i++) {
-				accepted.add(placeAcceptedOrder(students.get(i % students.size()), orderBody(merchant, itemId, 1)));
+			for (int i = 0; i < BEFORE_THE_LOSS; i++) {
+				Session student = students.get(i % students.size());
+				String key = UUID.randomUUID().toString();
+				Response keyed = api().post("/api/v1/orders", student, orderBody(merchant, itemId, 1),
+						"Idempotency-Key", key);
+				assertThat(keyed.status()).as(keyed.raw().body()).isEqualTo(202);
+				accepted.add(keyed.body().path("orderId").asString());
+				keyedBeforeTheLoss.put(key, new Keyed(student, keyed));
 			}
 			String couponOrder = placeAcceptedOrder(couponHolder, withCoupon(orderBody(merchant, itemId, 1), couponId));
 			accepted.add(couponOrder);
@@ -128,12 +133,23 @@ class RedisLossIT extends IntegrationTest {
 		await().atMost(PIPELINE)
 			.untilAsserted(
 					() -> assertThat(persisted(accepted)).as("every accepted order persisted once").isEqualTo(STOCK));
-		// The student retrying the first order with its key gets the first answer, not a
-		// second order: the key's answer was restored from the order.
-		Response retried = api().post("/api/v1/orders", students.get(0), orderBody(merchant, itemId, 1),
-				"Idempotency-Key", key);
-		assertThat(retried.status()).isEqualTo(202);
-		assertThat(retried.body()).isEqualTo(keyed.body());
+		// Every key of the day's orders, this test's and the earlier tests', is back in
+		// Redis: the rebuild went through all the slices.
+		List<String> dayKeys = this.jdbc.sql("""
+				select 'lr:idem:{s' || student_id || '}:' || idempotency_key from ordering.orders
+				where idempotency_key is not null and placed_at > now() - interval '23 hours'
+				""").query(String.class).list();
+		assertThat(dayKeys).hasSizeGreaterThan(BEFORE_THE_LOSS);
+		assertThat(this.redis.countExistingKeys(dayKeys)).as("idempotency records written back")
+			.isEqualTo(dayKeys.size());
+		// A student retrying an order with its key gets the first answer, not a second
+		// order: the key's answer was restored from the order.
+		keyedBeforeTheLoss.forEach((key, keyed) -> {
+			Response retried = api().post("/api/v1/orders", keyed.student(), orderBody(merchant, itemId, 1),
+					"Idempotency-Key", key);
+			assertThat(retried.status()).isEqualTo(202);
+			assertThat(retried.body()).isEqualTo(keyed.answer().body());
+		});
 		assertThat(persisted(accepted)).isEqualTo(STOCK);
 		// The coupon's lock was rebuilt from the order that holds it, not forgotten.
 		Response again = placeOrder(couponHolder,
@@ -146,6 +162,9 @@ class RedisLossIT extends IntegrationTest {
 	private long persisted(List<String> orderIds) {
 		return count("select count(*) from ordering.orders where id = any(string_to_array(?, ',')::bigint[])",
 				String.join(",", orderIds));
+	}
+
+	private record Keyed(Session student, Response answer) {
 	}
 
 	private static void sleep(Duration duration) {

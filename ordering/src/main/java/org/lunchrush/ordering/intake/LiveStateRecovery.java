@@ -78,6 +78,8 @@ class LiveStateRecovery implements SmartLifecycle {
 	 */
 	private static final Duration PAUSE_EXPIRY = Duration.ofSeconds(30);
 
+	private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+
 	private final IntakeGate gate;
 
 	private final Inventory inventory;
@@ -326,7 +328,7 @@ class LiveStateRecovery implements SmartLifecycle {
 		}
 		this.coupons.forgetLiveState();
 		this.inventory.rebuildLiveStock(List.of(this.time.today()));
-		restoreIdempotencyRecords();
+		restoreIdempotencyRecords(rebuild);
 		String generation = this.inventory.knownGeneration().orElseThrow();
 		if (!this.signals.finish(rebuild, generation)) {
 			throw new IllegalStateException("another process took the rebuild over");
@@ -381,23 +383,49 @@ class LiveStateRecovery implements SmartLifecycle {
 	/**
 	 * Writes back the answers of the orders placed within the idempotency window, so that
 	 * a student retrying with the same {@code Idempotency-Key} gets the first answer
-	 * again rather than a second order. Records still in Redis are kept.
+	 * again rather than a second order. Records still in Redis are kept. The orders are
+	 * read and written a slice at a time (a busy day holds hundreds of thousands), and
+	 * the rebuild's pause is kept up between slices.
 	 */
-	private void restoreIdempotencyRecords() {
+	private void restoreIdempotencyRecords(String rebuild) {
+		long started = System.nanoTime();
 		Instant now = this.time.now();
 		Duration window = this.properties.idempotencyTtl();
-		Map<String, Map.Entry<String, Duration>> answers = new HashMap<>();
-		for (OrderStore.KeyedOrder order : this.orders.keyedSince(now.minus(window))) {
-			Duration left = Duration.between(now, order.placedAt().plus(window));
-			if (left.isPositive()) {
-				String answer = this.json.writeValueAsString(
-						AcceptedOrder.of(order.orderId(), order.totalCents(), this.time.local(order.payBy())));
-				answers.put(IdempotencyRecords.key(order.studentId(), order.idempotencyKey()),
-						Map.entry(order.fingerprint() + "|" + answer, left));
+		int slice = this.properties.recovery().restoreSlice();
+		Instant afterPlacedAt = now.minus(window);
+		long afterOrderId = Long.MIN_VALUE;
+		long read = 0;
+		long restored = 0;
+		long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
+		while (true) {
+			List<OrderStore.KeyedOrder> page = this.orders.keyedAfter(afterPlacedAt, afterOrderId, slice);
+			Map<String, Map.Entry<String, Duration>> answers = new HashMap<>();
+			for (OrderStore.KeyedOrder order : page) {
+				Duration left = Duration.between(now, order.placedAt().plus(window));
+				if (left.isPositive()) {
+					String answer = this.json.writeValueAsString(
+							AcceptedOrder.of(order.orderId(), order.totalCents(), this.time.local(order.payBy())));
+					answers.put(IdempotencyRecords.key(order.studentId(), order.idempotencyKey()),
+							Map.entry(order.fingerprint() + "|" + answer, left));
+				}
+			}
+			restored += this.idempotency.restore(answers);
+			read += page.size();
+			if (page.size() < slice) {
+				break;
+			}
+			afterPlacedAt = page.getLast().placedAt();
+			afterOrderId = page.getLast().orderId();
+			if (System.nanoTime() - nextReport > 0) {
+				if (!this.signals.keep(rebuild, PAUSE_EXPIRY)) {
+					throw new IllegalStateException("another process took the rebuild over");
+				}
+				log.info("Writing back idempotency records: {} orders read, {} written back so far", read, restored);
+				nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
 			}
 		}
-		int restored = this.idempotency.restore(answers);
-		log.info("Idempotency records of the last {}: {} orders, {} written back", window, answers.size(), restored);
+		log.info("Idempotency records of the last {}: {} orders, {} written back in {} ms", window, read, restored,
+				Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
 	/**

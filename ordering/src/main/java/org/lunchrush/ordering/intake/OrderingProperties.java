@@ -27,7 +27,7 @@ public record OrderingProperties(Duration paymentTimeout, Duration enqueueTimeou
 		enqueueTimeout = (enqueueTimeout != null) ? enqueueTimeout : Duration.ofSeconds(6);
 		idempotencyTtl = (idempotencyTtl != null) ? idempotencyTtl : Duration.ofHours(24);
 		placedRecordTtl = (placedRecordTtl != null) ? placedRecordTtl : Duration.ofHours(1);
-		recovery = (recovery != null) ? recovery : new Recovery(null, null);
+		recovery = (recovery != null) ? recovery : new Recovery(null, null, null);
 		urgeInterval = (urgeInterval != null) ? urgeInterval : Duration.ofMinutes(5);
 	}
 
@@ -37,12 +37,21 @@ public record OrderingProperties(Duration paymentTimeout, Duration enqueueTimeou
 	 * @param startupPatience how long startup waits for the order stream to be persisted
 	 * before the first rebuild (60 s); after that the platform starts with intake closed
 	 * and the rebuild goes on in the background
+	 * @param restoreSlice how many {@code Idempotency-Key} answers a rebuild reads from
+	 * PostgreSQL and writes back to Redis at a time (1,000): one query and one pipelined
+	 * round trip each, so that a day of a busy campus's orders is neither held in memory
+	 * at once nor sent in one pipeline that outlasts the Redis command timeout
 	 */
-	public record Recovery(Duration checkInterval, Duration startupPatience) {
+	public record Recovery(Duration checkInterval, Duration startupPatience, Integer restoreSlice) {
 
 		public Recovery {
 			checkInterval = (checkInterval != null) ? checkInterval : Duration.ofMillis(250);
 			startupPatience = (startupPatience != null) ? startupPatience : Duration.ofSeconds(60);
+			restoreSlice = (restoreSlice != null) ? restoreSlice : 1_000;
+			if (restoreSlice < 1 || restoreSlice > 100_000) {
+				throw new IllegalArgumentException(
+						"lunchrush.ordering.recovery.restore-slice must be between 1 and 100000, not " + restoreSlice);
+			}
 		}
 
 	}

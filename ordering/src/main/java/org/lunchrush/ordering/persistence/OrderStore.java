@@ -114,15 +114,28 @@ public class OrderStore {
 	}
 
 	/**
-	 * @return the orders placed since {@code since} with an {@code Idempotency-Key}, as
-	 * intake answered them
+	 * One page of the orders placed with an {@code Idempotency-Key}, in the order they
+	 * were placed: those after the given one, read a page at a time so that a busy day's
+	 * orders are never all in memory at once.
+	 * @param placedAt when the order the page starts after was placed (for the first
+	 * page: the start of the window)
+	 * @param orderId the id of that order ({@link Long#MIN_VALUE} for the first page)
+	 * @param limit the most orders to return
+	 * @return the orders as intake answered them, oldest first
 	 */
-	public List<KeyedOrder> keyedSince(Instant since) {
+	public List<KeyedOrder> keyedAfter(Instant placedAt, long orderId, int limit) {
+		// The first condition lets the partial index on placed_at start the scan at the
+		// page, not at the start of the window; the row comparison breaks ties.
 		return this.jdbc.sql("""
 				select student_id, idempotency_key, request_fingerprint, id, total_cents, placed_at, pay_by
-				from ordering.orders where placed_at >= :since and idempotency_key is not null
+				from ordering.orders
+				where idempotency_key is not null and placed_at >= :placedAt and (placed_at, id) > (:placedAt, :id)
+				order by placed_at, id
+				limit :limit
 				""")
-			.param("since", Timestamp.from(since))
+			.param("placedAt", Timestamp.from(placedAt))
+			.param("id", orderId)
+			.param("limit", limit)
 			.query((rs, row) -> new KeyedOrder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
 			.list();
