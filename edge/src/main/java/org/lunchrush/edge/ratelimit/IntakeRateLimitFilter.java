@@ -3,14 +3,12 @@ package org.lunchrush.edge.ratelimit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -28,9 +26,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Token buckets in front of order intake (Bucket4j over Redis, so every process shares
- * them): one per student and one for the whole platform. Over the limit the answer is
- * {@code 429} with {@code Retry-After} and 系统繁忙，请稍后再试, before anything is reserved.
+ * Token buckets in front of order intake, in Redis so that every process shares them: one
+ * per student ({@link StudentBuckets}, one round trip) and one for the whole platform
+ * (Bucket4j, synced in batches). Over the limit the answer is {@code 429} with
+ * {@code Retry-After} and 系统繁忙，请稍后再试, before anything is reserved.
  */
 public class IntakeRateLimitFilter extends OncePerRequestFilter {
 
@@ -38,22 +37,17 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 
 	private static final long UNSYNCED_MILLIS = 50;
 
-	private final RemoteBucketBuilder<String> studentBuckets;
-
-	private final Supplier<BucketConfiguration> studentLimit;
+	private final StudentBuckets students;
 
 	private final BucketProxy intake;
 
 	private final ErrorResponses errors;
 
-	IntakeRateLimitFilter(ProxyManager<String> buckets, RateLimitProperties properties, ErrorResponses errors) {
+	IntakeRateLimitFilter(ProxyManager<String> buckets, StudentBuckets students, RateLimitProperties properties,
+			ErrorResponses errors) {
 		this.errors = errors;
-		BucketConfiguration student = limit(properties.studentCapacity(), properties.studentPeriod());
-		this.studentLimit = () -> student;
+		this.students = students;
 		// Buckets outlive a restart in Redis; a changed limit replaces the stored one.
-		this.studentBuckets = buckets.builder()
-			.withImplicitConfigurationReplacement(version(properties.studentCapacity(), properties.studentPeriod()),
-					TokensInheritanceStrategy.PROPORTIONALLY);
 		this.intake = platformBucket(buckets, "lr:rl:intake", properties.intakeCapacity(), properties.intakePeriod());
 	}
 
@@ -93,14 +87,18 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ConsumptionProbe probe;
 		String scope = "student";
+		boolean taken;
+		Duration refill;
 		try {
-			probe = this.studentBuckets.build("lr:rl:student:" + token.getToken().getSubject(), this.studentLimit)
-				.tryConsumeAndReturnRemaining(1);
-			if (probe.isConsumed()) {
+			StudentBuckets.Take take = this.students.take(Long.parseLong(token.getToken().getSubject()));
+			taken = take.taken();
+			refill = take.refill();
+			if (taken) {
 				scope = "intake";
-				probe = this.intake.tryConsumeAndReturnRemaining(1);
+				ConsumptionProbe probe = this.intake.tryConsumeAndReturnRemaining(1);
+				taken = probe.isConsumed();
+				refill = Duration.ofNanos(probe.getNanosToWaitForRefill());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -108,8 +106,8 @@ public class IntakeRateLimitFilter extends OncePerRequestFilter {
 			this.errors.write(ErrorCode.BUSY, request, response);
 			return;
 		}
-		if (!probe.isConsumed()) {
-			long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+		if (!taken) {
+			long seconds = Math.max(1, refill.toSeconds() + 1);
 			response.setHeader("Retry-After", Long.toString(seconds));
 			this.errors.write(ErrorCode.RATE_LIMITED, Map.of("scope", scope, "retryAfterSeconds", seconds), request,
 					response);

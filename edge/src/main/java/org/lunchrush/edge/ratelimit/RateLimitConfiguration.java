@@ -27,6 +27,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
 @Configuration(proxyBeanMethods = false)
@@ -56,9 +57,11 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	IntakeRateLimitFilter intakeRateLimitFilter(ProxyManager<String> rateLimitBuckets, RateLimitProperties properties,
-			ErrorResponses errors) {
-		return new IntakeRateLimitFilter(rateLimitBuckets, properties, errors);
+	IntakeRateLimitFilter intakeRateLimitFilter(ProxyManager<String> rateLimitBuckets, StringRedisTemplate redis,
+			RateLimitProperties properties, ErrorResponses errors) {
+		return new IntakeRateLimitFilter(rateLimitBuckets,
+				new StudentBuckets(redis, properties.studentCapacity(), properties.studentPeriod()), properties,
+				errors);
 	}
 
 	/**
