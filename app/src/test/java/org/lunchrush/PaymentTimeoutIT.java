@@ -8,6 +8,9 @@ import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -15,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its stock goes back, exactly once; money that arrives afterwards goes back too.
  */
 class PaymentTimeoutIT extends IntegrationTest {
+
+	@Autowired
+	private StringRedisTemplate redis;
 
 	@Test
 	void unpaidOrderIsCancelledAtItsDeadlineAndALatePaymentIsRefunded() {
@@ -33,6 +39,16 @@ class PaymentTimeoutIT extends IntegrationTest {
 		assertThat(stockLeft(merchantId, itemId)).as("stock released").isEqualTo(before);
 		assertThat(timelineTypes(student, orderId)).containsSubsequence("PENDING_PAYMENT", "CANCELLED",
 				"STOCK_RELEASED");
+		// The counter remembers the release in the day's set beside it, not in the hash
+		// the menu reads: a day of cancellations must not make every menu read longer.
+		String counter = "lr:stock:{m" + merchantId + "}:"
+				+ this.jdbc.sql("select stock_day from ordering.orders where id = ?")
+					.param(Long.parseLong(orderId))
+					.query(String.class)
+					.single();
+		assertThat(this.redis.opsForSet().isMember(counter + ":released", orderId)).isTrue();
+		assertThat(this.redis.<String, String>opsForHash().keys(counter)).allMatch((field) -> field.equals("_loaded")
+				|| field.startsWith("i:") || field.chars().allMatch(Character::isDigit));
 
 		// The student pays at the provider after all: the money must not be kept.
 		assertThat(api().post("/sandbox-pay/" + paymentId + "/confirm", null, Map.of()).status()).isEqualTo(200);

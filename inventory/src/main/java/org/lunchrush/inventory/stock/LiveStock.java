@@ -33,8 +33,12 @@ import org.springframework.stereotype.Component;
  * Redis Cluster.
  * <p>
  * Besides the portions left per item, a day's hash holds a marker field ({@code _loaded})
- * and one {@code rel:<orderId>} field per order whose release it counts, so that a
- * release is given back once whether it was recorded before or after the load.
+ * and the intents of reservations not yet in the ledger ({@code i:<orderId>}). Beside the
+ * hash, a set ({@code <hash key>:released}) holds the orders whose release the counter
+ * counts, so that a release is given back once whether it was recorded before or after
+ * the load. It is a key of its own so that a read of the counter (the menu's, many a
+ * second) costs the items, not the day's cancellations: in the hash, 27,000 released
+ * orders of one merchant made each read take 30 ms of Redis.
  * <p>
  * The key {@value #GENERATION_KEY} names the generation of the live stock: a new one is
  * written by every rebuild, and a counter loads only while the generation is the one its
@@ -50,7 +54,11 @@ class LiveStock {
 
 	private static final String LOADED_MARKER = "_loaded";
 
-	private static final String RELEASE_PREFIX = "rel:";
+	/**
+	 * The released orders as counters loaded by earlier versions kept them, in the hash;
+	 * skipped by reads, and honoured by a give-back until those counters expire.
+	 */
+	private static final String LEGACY_RELEASE_PREFIX = "rel:";
 
 	/**
 	 * The intent of a reservation whose order is not in the ledger yet:
@@ -87,6 +95,13 @@ class LiveStock {
 
 	static String key(long merchantId, LocalDate day) {
 		return "lr:stock:{m" + merchantId + "}:" + day;
+	}
+
+	/**
+	 * @return the key of the set of orders whose release the day's counter counts
+	 */
+	static String releasedKey(long merchantId, LocalDate day) {
+		return key(merchantId, day) + ":released";
 	}
 
 	/**
@@ -191,7 +206,7 @@ class LiveStock {
 		Object[] arguments = new Object[items.length + 1];
 		arguments[0] = Long.toString(orderId);
 		System.arraycopy(items, 0, arguments, 1, items.length);
-		this.redis.execute(this.releaseBack, List.of(key(merchantId, day)), arguments);
+		this.redis.execute(this.releaseBack, List.of(key(merchantId, day), releasedKey(merchantId, day)), arguments);
 	}
 
 	enum Load {
@@ -227,7 +242,8 @@ class LiveStock {
 			arguments.add(left.toString());
 		});
 		snapshot.released().forEach((order) -> arguments.add(order.toString()));
-		Long loaded = this.redis.execute(this.load, List.of(key(merchantId, day), GENERATION_KEY), arguments.toArray());
+		Long loaded = this.redis.execute(this.load,
+				List.of(key(merchantId, day), GENERATION_KEY, releasedKey(merchantId, day)), arguments.toArray());
 		return switch ((loaded != null) ? loaded.intValue() : -1) {
 			case 1 -> Load.LOADED;
 			case 0 -> Load.PRESENT;
@@ -310,7 +326,7 @@ class LiveStock {
 							value.toString()));
 				}
 			}
-			else if (!LOADED_MARKER.equals(name) && !name.startsWith(RELEASE_PREFIX)) {
+			else if (!LOADED_MARKER.equals(name) && !name.startsWith(LEGACY_RELEASE_PREFIX)) {
 				left.put(Long.parseLong(name), Integer.parseInt(value.toString()));
 			}
 		});
