@@ -10,8 +10,10 @@ import org.lunchrush.kernel.Traces;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
@@ -28,6 +30,20 @@ class PlatformConfiguration {
 	@Bean
 	Traces traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		return new Traces(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	/**
+	 * The scheduler of every {@code @Scheduled} task: a pool with a thread for each
+	 * ({@code spring.task.scheduling.pool.size}), so that one long run holds no other
+	 * back. With virtual threads on, Spring Boot would pick its
+	 * {@code SimpleAsyncTaskScheduler}, which runs every fixed-delay task on its one
+	 * scheduler thread: a payment sweep cancelling a backlog for minutes then held up the
+	 * load governor's sampling, the live-push heartbeats, the dispatch rounds and the
+	 * invariant check (one check in five minutes, docs/benchmarks.md, eighth stop).
+	 */
+	@Bean
+	ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder) {
+		return builder.build();
 	}
 
 }
