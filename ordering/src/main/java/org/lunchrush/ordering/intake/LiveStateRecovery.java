@@ -323,12 +323,23 @@ class LiveStateRecovery implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
 		}
+		// Whether Redis kept its data since the last complete rebuild (a restart of the
+		// platform, not of Redis): then the Idempotency-Key records are all there. Read
+		// before the pause is confirmed, so that a loss after this reading takes the
+		// pause with it and this rebuild cannot finish.
+		Optional<String> kept = readyGeneration();
 		if (!this.signals.keep(rebuild, PAUSE_EXPIRY)) {
 			throw new IllegalStateException("another process took the rebuild over");
 		}
 		this.coupons.forgetLiveState();
 		this.inventory.rebuildLiveStock(List.of(this.time.today()));
-		restoreIdempotencyRecords(rebuild);
+		if (kept.isPresent()) {
+			log.info("Redis kept its data since the live state of generation {}: the Idempotency-Key records are "
+					+ "left as they are", kept.get());
+		}
+		else {
+			restoreIdempotencyRecords(rebuild);
+		}
 		String generation = this.inventory.knownGeneration().orElseThrow();
 		if (!this.signals.finish(rebuild, generation)) {
 			throw new IllegalStateException("another process took the rebuild over");
