@@ -43,7 +43,12 @@ class PlatformConfiguration {
 	 */
 	@Bean
 	ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder) {
-		return builder.build();
+		ThreadPoolTaskScheduler scheduler = builder.build();
+		// Virtual, as Boot's own would be: the tasks wait for a carrier in turn with the
+		// requests, instead of a dozen platform threads outbidding the two carriers for
+		// the cores right after a start.
+		scheduler.setVirtualThreads(true);
+		return scheduler;
 	}
 
 }
