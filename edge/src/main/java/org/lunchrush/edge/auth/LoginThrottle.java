@@ -10,13 +10,10 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import org.lunchrush.edge.redis.ByteValueConnections;
 import org.lunchrush.kernel.ErrorCode;
 import org.lunchrush.kernel.LunchrushException;
 import org.slf4j.Logger;
@@ -60,12 +57,10 @@ class LoginThrottle implements DisposableBean {
 
 	LoginThrottle(LettuceConnectionFactory redisConnections, LoginThrottleProperties properties) {
 		this.properties = properties;
-		// A connection of its own with the byte-array values Bucket4j stores, on the
-		// client and database Spring Data Redis configured (as the intake limiter does).
-		RedisClient client = (RedisClient) redisConnections.getRequiredNativeClient();
-		this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+		// A connection of its own with the byte-array values Bucket4j stores (as the
+		// intake limiter has).
+		this.connection = ByteValueConnections.open(redisConnections, "the login throttle");
 		this.redis = this.connection.sync();
-		this.redis.select(redisConnections.getDatabase());
 		this.buckets = Bucket4jLettuce.casBasedBuilder(this.connection)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
 			.build();

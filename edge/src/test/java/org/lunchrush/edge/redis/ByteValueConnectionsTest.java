@@ -1,4 +1,4 @@
-package org.lunchrush.edge.ratelimit;
+package org.lunchrush.edge.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +21,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rate limits' own Redis connection, made while the platform starts, survives a
- * handshake that Redis does not answer in time: a relay in front of the real Redis takes
- * the first connection and never passes a byte of it, then relays the next ones.
+ * A connection of the rate limits or the login throttle, made while the platform starts,
+ * survives a handshake that Redis does not answer in time: a relay in front of the real
+ * Redis takes the first connection and never passes a byte of it, then relays the next
+ * ones.
  */
-class RateLimitConnectionTest {
+class ByteValueConnectionsTest {
 
 	private static final int DATABASE = 11 + Integer.parseInt(System.getenv().getOrDefault("LUNCHRUSH_TEST_SLOT", "0"));
 
@@ -52,8 +53,7 @@ class RateLimitConnectionTest {
 					LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(300)).build());
 			factory.afterPropertiesSet();
 			factory.start();
-			try (StatefulRedisConnection<String, byte[]> connection = new RateLimitConfiguration()
-				.rateLimitConnection(factory)) {
+			try (StatefulRedisConnection<String, byte[]> connection = ByteValueConnections.open(factory, "the test")) {
 				String key = "lr:test:rate-limit-connection:" + System.nanoTime();
 				connection.sync().set(key, new byte[] { 7 });
 				assertThat(connection.sync().get(key)).containsExactly(7);
