@@ -7,6 +7,9 @@ import java.time.Duration;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.lunchrush.edge.ratelimit.IntakeRateLimitFilter;
@@ -43,8 +46,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * a caller may use, and services check ownership.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SecurityProperties.class, AccountCheckProperties.class,
-		LoginThrottleProperties.class })
+@EnableConfigurationProperties({ SecurityProperties.class, AccountCheckProperties.class, LoginThrottleProperties.class,
+		PasswordHashingProperties.class })
 class SecurityConfiguration {
 
 	@Bean
@@ -186,9 +189,15 @@ class SecurityConfiguration {
 		return NimbusJwtEncoder.withSecretKey(key(properties)).algorithm(MacAlgorithm.HS256).build();
 	}
 
+	/**
+	 * BCrypt at its default cost (10), on threads of its own: see
+	 * {@link PasswordHashing}.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+	PasswordEncoder passwordEncoder(PasswordHashingProperties properties, MeterRegistry meters) {
+		PasswordHashing hashing = new PasswordHashing(new BCryptPasswordEncoder(), properties);
+		new ExecutorServiceMetrics(hashing.threads(), "password.hashing", Tags.empty()).bindTo(meters);
+		return hashing;
 	}
 
 	private static JwtAuthenticationConverter roleClaimConverter() {
