@@ -121,7 +121,9 @@ public final class PlatformProcess {
 		// One extracted layout and AOT cache for every packaged platform of the build, as
 		// one install of `./lunchrush up` has one.
 		Path jar = extracted(TestInfrastructure.buildDirectory().resolve("platform-app"));
-		List<String> command = new ArrayList<>(List.of(ChildProcesses.javaCommand(), "-Xms256m", "-Xmx1g"));
+		// The JVM options ./lunchrush up gives the app (LUNCHRUSH_JAVA_OPTS's default).
+		List<String> command = new ArrayList<>(
+				List.of(ChildProcesses.javaCommand(), "-Xms512m", "-Xmx2g", "-XX:MaxGCPauseMillis=20"));
 		command.addAll(aotCache(jar.getParent(), command.subList(1, command.size())));
 		// Names the directory, so that a leftover can be told from any other java.
 		command.addAll(List.of("-Dlunchrush.test.process=" + this.directory, "-jar", jar.toString()));
