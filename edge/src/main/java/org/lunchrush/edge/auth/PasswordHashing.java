@@ -2,6 +2,7 @@ package org.lunchrush.edge.auth;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -81,6 +82,10 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for a password hash", ex);
 		}
+		catch (CancellationException ex) {
+			// The process is stopping: the login may go to another instance.
+			throw new LunchrushException(ErrorCode.BUSY);
+		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
@@ -89,9 +94,17 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 		}
 	}
 
+	/**
+	 * Stops the threads; a login still waiting for one is answered {@code 503 BUSY}
+	 * instead of waiting for good.
+	 */
 	@Override
 	public void destroy() {
-		this.threads.shutdownNow();
+		for (Runnable waiting : this.threads.shutdownNow()) {
+			if (waiting instanceof Future<?> hash) {
+				hash.cancel(false);
+			}
+		}
 	}
 
 }

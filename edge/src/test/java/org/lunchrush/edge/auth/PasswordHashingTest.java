@@ -1,5 +1,6 @@
 package org.lunchrush.edge.auth;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -100,6 +101,48 @@ class PasswordHashingTest {
 			assertThat(hashing.matches("e", "hash:e")).as("a thread free again").isTrue();
 		}
 		finally {
+			hashing.destroy();
+		}
+	}
+
+	@Test
+	void aLoginStillWaitingWhenTheProcessStopsIsAnsweredBusy() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		PasswordEncoder stuck = new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence raw) {
+				started.countDown();
+				try {
+					Thread.sleep(Duration.ofSeconds(30));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return "hash";
+			}
+
+			@Override
+			public boolean matches(CharSequence raw, String encoded) {
+				return encoded.equals(encode(raw));
+			}
+		};
+		PasswordHashing hashing = new PasswordHashing(stuck, new PasswordHashingProperties(1, 4));
+		ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor();
+		try {
+			logins.submit(() -> hashing.encode("a"));
+			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+			Future<Boolean> waiting = logins.submit(() -> hashing.matches("b", "hash"));
+			while (hashing.threads().getQueue().isEmpty()) {
+				Thread.onSpinWait();
+			}
+			hashing.destroy();
+			assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(LunchrushException.class)
+				.cause()
+				.satisfies((ex) -> assertThat(((LunchrushException) ex).code()).isEqualTo(ErrorCode.BUSY));
+		}
+		finally {
+			// Whatever happened, no login of this test waits on.
+			logins.shutdownNow();
 			hashing.destroy();
 		}
 	}
