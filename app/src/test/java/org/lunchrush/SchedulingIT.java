@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,9 +38,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SchedulingIT extends IntegrationTest {
 
-	/** spring.task.scheduling.pool.size */
-	private static final int POOL_SIZE = 16;
-
 	@Autowired
 	private TaskScheduler scheduler;
 
@@ -53,12 +51,14 @@ class SchedulingIT extends IntegrationTest {
 	void asynchronousListenersDoNotWaitForTheSchedulersThreads() throws Exception {
 		Executor listeners = asyncExecutor();
 		assertThat(listeners).isNotNull().isNotSameAs(this.scheduler);
-		// Every thread of the scheduler's pool busy with a long run.
+		// Every thread of the scheduler's pool (spring.task.scheduling.pool.size) busy
+		// with a long run.
+		int poolSize = ((ThreadPoolTaskScheduler) this.scheduler).getPoolSize();
 		CountDownLatch done = new CountDownLatch(1);
-		CountDownLatch busy = new CountDownLatch(POOL_SIZE);
+		CountDownLatch busy = new CountDownLatch(poolSize);
 		List<ScheduledFuture<?>> runs = new ArrayList<>();
 		try {
-			for (int i = 0; i < POOL_SIZE; i++) {
+			for (int i = 0; i < poolSize; i++) {
 				runs.add(this.scheduler.schedule(() -> {
 					busy.countDown();
 					try {

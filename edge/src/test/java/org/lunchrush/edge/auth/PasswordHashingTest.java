@@ -63,30 +63,11 @@ class PasswordHashingTest {
 
 	@Test
 	void aLoginBeyondTheWaitingOnesIsRefusedAsBusyAtOnce() throws Exception {
-		CountDownLatch release = new CountDownLatch(1);
-		CountDownLatch started = new CountDownLatch(1);
-		PasswordEncoder slow = new PasswordEncoder() {
-			@Override
-			public String encode(CharSequence raw) {
-				started.countDown();
-				try {
-					release.await(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return "hash:" + raw;
-			}
-
-			@Override
-			public boolean matches(CharSequence raw, String encoded) {
-				return encoded.equals(encode(raw));
-			}
-		};
+		HeldHash slow = new HeldHash(Duration.ofSeconds(10));
 		PasswordHashing hashing = new PasswordHashing(slow, new PasswordHashingProperties(1, 2));
 		try (ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<String> running = logins.submit(() -> hashing.encode("a"));
-			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(slow.started.await(5, TimeUnit.SECONDS)).isTrue();
 			Future<Boolean> waiting1 = logins.submit(() -> hashing.matches("b", "hash:b"));
 			Future<Boolean> waiting2 = logins.submit(() -> hashing.matches("c", "hash:x"));
 			while (hashing.threads().getQueue().size() < 2) {
@@ -94,7 +75,7 @@ class PasswordHashingTest {
 			}
 			assertThatThrownBy(() -> hashing.matches("d", "hash:d")).isInstanceOfSatisfying(LunchrushException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BUSY));
-			release.countDown();
+			slow.release.countDown();
 			assertThat(running.get()).isEqualTo("hash:a");
 			assertThat(waiting1.get()).isTrue();
 			assertThat(waiting2.get()).isFalse();
@@ -107,31 +88,14 @@ class PasswordHashingTest {
 
 	@Test
 	void aLoginStillWaitingWhenTheProcessStopsIsAnsweredBusy() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
-		PasswordEncoder stuck = new PasswordEncoder() {
-			@Override
-			public String encode(CharSequence raw) {
-				started.countDown();
-				try {
-					Thread.sleep(Duration.ofSeconds(30));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return "hash";
-			}
-
-			@Override
-			public boolean matches(CharSequence raw, String encoded) {
-				return encoded.equals(encode(raw));
-			}
-		};
+		// Held until the threads stop (they are interrupted).
+		HeldHash stuck = new HeldHash(Duration.ofSeconds(30));
 		PasswordHashing hashing = new PasswordHashing(stuck, new PasswordHashingProperties(1, 4));
 		ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor();
 		try {
 			logins.submit(() -> hashing.encode("a"));
-			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-			Future<Boolean> waiting = logins.submit(() -> hashing.matches("b", "hash"));
+			assertThat(stuck.started.await(5, TimeUnit.SECONDS)).isTrue();
+			Future<Boolean> waiting = logins.submit(() -> hashing.matches("b", "hash:b"));
 			while (hashing.threads().getQueue().isEmpty()) {
 				Thread.onSpinWait();
 			}
@@ -153,6 +117,41 @@ class PasswordHashingTest {
 		assertThatThrownBy(() -> new PasswordHashingProperties(2, 0)).hasMessageContaining("waiting is 1 to 100000");
 		assertThat(new PasswordHashingProperties(null, null).threads())
 			.isEqualTo(Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * A "hash" of {@code hash:<password>} that holds its thread until released, for at
+	 * most {@code longest}, or until the thread is interrupted.
+	 */
+	private static final class HeldHash implements PasswordEncoder {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		private final Duration longest;
+
+		HeldHash(Duration longest) {
+			this.longest = longest;
+		}
+
+		@Override
+		public String encode(CharSequence raw) {
+			this.started.countDown();
+			try {
+				this.release.await(this.longest.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return "hash:" + raw;
+		}
+
+		@Override
+		public boolean matches(CharSequence raw, String encoded) {
+			return encoded.equals(encode(raw));
+		}
+
 	}
 
 }
