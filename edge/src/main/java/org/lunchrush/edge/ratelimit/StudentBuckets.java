@@ -27,7 +27,12 @@ final class StudentBuckets {
 
 	private final StringRedisTemplate redis;
 
-	private final List<String> limit;
+	/**
+	 * The script's arguments: the capacity, and the period in milliseconds.
+	 */
+	private final String capacity;
+
+	private final String periodMillis;
 
 	/**
 	 * @param capacity tokens of each bucket, also the burst a student may send at once
@@ -39,7 +44,8 @@ final class StudentBuckets {
 					"a student bucket needs a capacity and a period, not " + capacity + " per " + period);
 		}
 		this.redis = redis;
-		this.limit = List.of(Integer.toString(capacity), Long.toString(period.toMillis()));
+		this.capacity = Integer.toString(capacity);
+		this.periodMillis = Long.toString(period.toMillis());
 	}
 
 	static String key(long studentId) {
@@ -50,7 +56,7 @@ final class StudentBuckets {
 	 * Takes one token from the student's bucket if it has one.
 	 */
 	Take take(long studentId) {
-		List<?> answer = this.redis.execute(TAKE, List.of(key(studentId)), this.limit.get(0), this.limit.get(1));
+		List<?> answer = this.redis.execute(TAKE, List.of(key(studentId)), this.capacity, this.periodMillis);
 		if (answer == null || answer.size() != 3) {
 			throw new IllegalStateException("unexpected answer from the student bucket script: " + answer);
 		}
