@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.lunchrush.inventory.ItemSales;
@@ -94,9 +96,14 @@ class StockLedger {
 
 	/**
 	 * A merchant's day as the ledger had it at one moment: portions available per item,
-	 * and the orders whose release those portions include.
+	 * the orders whose release those portions include, and the snapshot's xmin: every
+	 * transaction below it had ended when the snapshot was taken, so every ledger row
+	 * written below it is in the snapshot, and a row the snapshot missed was written at
+	 * or above it ({@link #releasesSince}).
+	 *
+	 * @param horizon the snapshot's xmin, as PostgreSQL's unsigned 64-bit {@code xid8}
 	 */
-	record DaySnapshot(Map<Long, Integer> available, List<Long> released) {
+	record DaySnapshot(Map<Long, Integer> available, Set<Long> released, long horizon) {
 	}
 
 	void defineItem(long itemId, long merchantId, int dailyStock) {
@@ -189,7 +196,7 @@ class StockLedger {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.repeatableRead.execute((status) -> new DaySnapshot(openDay(merchantId, day),
-						releasesOf(merchantId, day).keySet().stream().toList()));
+						releasedOrders(merchantId, day), snapshotHorizon()));
 			}
 			catch (ConcurrencyFailureException ex) {
 				// Requests opening the same merchant's day at the same moment (the
@@ -204,16 +211,48 @@ class StockLedger {
 	}
 
 	/**
-	 * @return the lines of each order released on a merchant's day, by order
+	 * @return the orders released on a merchant's day, unordered: a busy day has tens of
+	 * thousands per merchant, and sorting them cost a sort on disk at every load
 	 */
-	Map<Long, List<StockLine>> releasesOf(long merchantId, LocalDate day) {
-		Map<Long, List<StockLine>> releases = new LinkedHashMap<>();
+	private Set<Long> releasedOrders(long merchantId, LocalDate day) {
+		Set<Long> released = new HashSet<>();
 		this.jdbc.sql("""
-				select order_id, item_id, quantity from inventory.stock_ledger
-				where merchant_id = :merchant and day = :day and kind = 'RELEASE' order by order_id, item_id
+				select order_id from inventory.stock_ledger
+				where merchant_id = :merchant and day = :day and kind = 'RELEASE'
 				""")
 			.param("merchant", merchantId)
 			.param("day", day)
+			.query((rs, row) -> rs.getLong(1))
+			.list()
+			.forEach(released::add);
+		return released;
+	}
+
+	/**
+	 * @return the xmin of the snapshot the calling transaction reads (in a
+	 * repeatable-read transaction, that of every statement in it)
+	 */
+	private long snapshotHorizon() {
+		return Long.parseUnsignedLong(
+				this.jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single());
+	}
+
+	/**
+	 * The releases of a merchant's day written in transactions at or above a snapshot's
+	 * xmin: a superset of those the snapshot missed, read through the ledger's
+	 * {@code (day, tx)} index instead of the whole day's releases.
+	 * @return the lines of each such order, by order
+	 */
+	Map<Long, List<StockLine>> releasesSince(long merchantId, LocalDate day, long horizon) {
+		Map<Long, List<StockLine>> releases = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select order_id, item_id, quantity from inventory.stock_ledger
+				where day = :day and tx >= cast(:from as xid8) and merchant_id = :merchant and kind = 'RELEASE'
+				order by order_id, item_id
+				""")
+			.param("merchant", merchantId)
+			.param("day", day)
+			.param("from", Long.toUnsignedString(horizon))
 			.query((rs, row) -> Map.entry(rs.getLong(1), new StockLine(rs.getLong(2), rs.getInt(3))))
 			.list()
 			.forEach((entry) -> releases.computeIfAbsent(entry.getKey(), (order) -> new ArrayList<>())
