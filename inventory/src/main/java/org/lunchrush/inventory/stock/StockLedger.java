@@ -239,8 +239,8 @@ class StockLedger {
 
 	/**
 	 * The releases of a merchant's day written in transactions at or above a snapshot's
-	 * xmin: a superset of those the snapshot missed, read through the ledger's
-	 * {@code (day, tx)} index instead of the whole day's releases.
+	 * xmin: a superset of those the snapshot missed, and on a busy day a handful of rows
+	 * where the whole day's releases were tens of thousands to return and sort.
 	 * @return the lines of each such order, by order
 	 */
 	Map<Long, List<StockLine>> releasesSince(long merchantId, LocalDate day, long horizon) {
