@@ -1,10 +1,6 @@
 package org.lunchrush;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -16,7 +12,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.lunchrush.inventory.Inventory;
 import org.lunchrush.inventory.StockAudit;
-import org.lunchrush.kernel.Ids;
 import org.lunchrush.support.Api.Session;
 import org.lunchrush.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -106,18 +101,7 @@ class LedgerTotalsIT extends IntegrationTest {
 
 	private static void adjust(Connection connection, long merchantId, long itemId, LocalDate day, int delta)
 			throws Exception {
-		try (PreparedStatement insert = connection.prepareStatement("""
-				insert into inventory.stock_ledger (id, item_id, merchant_id, day, kind, quantity, order_id, at)
-				values (?, ?, ?, ?, 'ADJUST', ?, null, ?)
-				""")) {
-			insert.setLong(1, Ids.next());
-			insert.setLong(2, itemId);
-			insert.setLong(3, merchantId);
-			insert.setDate(4, Date.valueOf(day));
-			insert.setInt(5, delta);
-			insert.setTimestamp(6, Timestamp.from(Instant.now()));
-			insert.executeUpdate();
-		}
+		writeLedgerMove(connection, null, merchantId, itemId, day, "ADJUST", delta);
 	}
 
 }

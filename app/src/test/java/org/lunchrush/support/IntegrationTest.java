@@ -1,6 +1,14 @@
 package org.lunchrush.support;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.lunchrush.kernel.Ids;
 import org.lunchrush.payment.sandbox.SandboxSignature;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
@@ -252,6 +261,31 @@ public abstract class IntegrationTest {
 			Response report = api().get("/api/v1/admin/invariants", admin);
 			assertThat(report.body().path("ok").asBoolean()).as(report.raw().body()).isTrue();
 		});
+	}
+
+	/**
+	 * Writes one movement into the stock ledger on the connection given, behind the
+	 * platform's back (no live counter is told): within a transaction the test holds
+	 * open, or at once when the connection commits by itself.
+	 * @param orderId the order the movement is for, {@code null} for an adjustment
+	 * @param kind {@code RESERVE}, {@code RELEASE} or {@code ADJUST}
+	 */
+	protected static void writeLedgerMove(Connection connection, Long orderId, long merchantId, long itemId,
+			LocalDate day, String kind, int quantity) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("""
+				insert into inventory.stock_ledger (id, item_id, merchant_id, day, kind, quantity, order_id, at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
+				""")) {
+			insert.setLong(1, Ids.next());
+			insert.setLong(2, itemId);
+			insert.setLong(3, merchantId);
+			insert.setDate(4, Date.valueOf(day));
+			insert.setString(5, kind);
+			insert.setInt(6, quantity);
+			insert.setObject(7, orderId, Types.BIGINT);
+			insert.setTimestamp(8, Timestamp.from(Instant.now()));
+			insert.executeUpdate();
+		}
 	}
 
 	protected long count(String sql, Object... params) {

@@ -1,10 +1,6 @@
 package org.lunchrush.inventory.stock;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,16 +44,16 @@ class DaySnapshotIT extends IntegrationTest {
 		StockLedger.DaySnapshot snapshot;
 		try (Connection open = this.dataSource.getConnection()) {
 			open.setAutoCommit(false);
-			move(open, late, merchantId, itemId, today, "RELEASE", 1);
+			writeLedgerMove(open, late, merchantId, itemId, today, "RELEASE", 1);
 			// Each order's reservation and release, so that the ledger's day nets to
 			// what it was and the live counter, which these rows bypass, still agrees
 			// with it; written after the open transaction began and committed before
 			// the snapshot, so that the snapshot's xmax lies above the open one and only
 			// its xmin does not.
 			try (Connection connection = this.dataSource.getConnection()) {
-				move(connection, earlier, merchantId, itemId, today, "RESERVE", -1);
-				move(connection, earlier, merchantId, itemId, today, "RELEASE", 1);
-				move(connection, late, merchantId, itemId, today, "RESERVE", -1);
+				writeLedgerMove(connection, earlier, merchantId, itemId, today, "RESERVE", -1);
+				writeLedgerMove(connection, earlier, merchantId, itemId, today, "RELEASE", 1);
+				writeLedgerMove(connection, late, merchantId, itemId, today, "RESERVE", -1);
 			}
 			snapshot = this.ledger.snapshotDay(merchantId, today);
 			open.commit();
@@ -74,24 +70,6 @@ class DaySnapshotIT extends IntegrationTest {
 					""").param(Long.toUnsignedString(snapshot.horizon())).param(order).query(Boolean.class).single())
 				.as("order %d's release, read again, written at or above the horizon", order)
 				.isTrue();
-		}
-	}
-
-	private static void move(Connection connection, long orderId, long merchantId, long itemId, LocalDate day,
-			String kind, int quantity) throws Exception {
-		try (PreparedStatement insert = connection.prepareStatement("""
-				insert into inventory.stock_ledger (id, item_id, merchant_id, day, kind, quantity, order_id, at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
-				""")) {
-			insert.setLong(1, Ids.next());
-			insert.setLong(2, itemId);
-			insert.setLong(3, merchantId);
-			insert.setDate(4, Date.valueOf(day));
-			insert.setString(5, kind);
-			insert.setInt(6, quantity);
-			insert.setLong(7, orderId);
-			insert.setTimestamp(8, Timestamp.from(Instant.now()));
-			insert.executeUpdate();
 		}
 	}
 
