@@ -2,7 +2,11 @@ package org.lunchrush.helm;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +74,100 @@ class ChartCanaryTest {
 		assertThat(background.path("failureCondition").asString()).isEqualTo("result[0] > 0.005");
 		assertThat(background.path("failureLimit").asInt()).isZero();
 		assertThat(background.path("provider").path("prometheus").path("query").asString()).isEqualTo(query);
+	}
+
+	/**
+	 * The analysis query filters the platform's series by the labels Prometheus gives
+	 * them: with the Kubernetes scrape configuration the repository ships, a canary pod's
+	 * 5xx must be counted, and the stable pods' must not. (A label the configuration does
+	 * not make would select nothing, and {@code or vector(0)} would pass every canary.)
+	 */
+	@Test
+	void theAnalysisCountsTheCanaryPodsErrorsAsTheShippedPrometheusLabelsThem() {
+		JsonNode template = get(this.objects, "Rollout", NAME).path("spec").path("template").path("metadata");
+		Map<String, String> canaryPod = series(pod(template, "5f7c9d8b6", "x2k9q"), "500");
+		Map<String, String> canaryOk = series(pod(template, "5f7c9d8b6", "x2k9q"), "200");
+		Map<String, String> stablePod = series(pod(template, "7d4b8f9c5", "m8w3z"), "500");
+		Map<String, String> probe = new LinkedHashMap<>(canaryPod);
+		probe.put("uri", "/actuator/health/readiness");
+		String query = get(this.objects, "AnalysisTemplate", NAME + "-error-rate").path("spec")
+			.path("metrics")
+			.get(0)
+			.path("provider")
+			.path("prometheus")
+			.path("query")
+			.asString()
+			.replace("{{args.canary-hash}}", "5f7c9d8b6");
+		List<String> selectors = new ArrayList<>();
+		Matcher selector = Pattern.compile("http_server_requests_seconds_count\\{([^}]*)}").matcher(query);
+		while (selector.find()) {
+			selectors.add(selector.group(1));
+		}
+		assertThat(selectors).as("the errors, then all requests").hasSize(2);
+		String errors = selectors.get(0);
+		String requests = selectors.get(1);
+		assertThat(selects(errors, canaryPod)).as("the canary's 5xx, labelled %s", canaryPod).isTrue();
+		assertThat(selects(requests, canaryPod)).isTrue();
+		assertThat(selects(requests, canaryOk)).as("the canary's other answers count in the total").isTrue();
+		assertThat(selects(errors, canaryOk)).isFalse();
+		assertThat(selects(errors, stablePod)).as("the stable pods' errors are not the canary's").isFalse();
+		assertThat(selects(requests, stablePod)).isFalse();
+		assertThat(selects(requests, probe)).as("the management port's probes are left out").isFalse();
+	}
+
+	/**
+	 * A pod of the rollout's ReplicaSet for a pod template hash, as Argo Rollouts names
+	 * it.
+	 */
+	private static ScrapeTargets.Pod pod(JsonNode template, String hash, String suffix) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		template.path("labels")
+			.properties()
+			.forEach((entry) -> labels.put(entry.getKey(), entry.getValue().asString()));
+		labels.put("rollouts-pod-template-hash", hash);
+		Map<String, String> annotations = new LinkedHashMap<>();
+		template.path("annotations")
+			.properties()
+			.forEach((entry) -> annotations.put(entry.getKey(), entry.getValue().asString()));
+		return new ScrapeTargets.Pod(NAME + "-" + hash + "-" + suffix, LunchrushChart.NAMESPACE, labels, annotations);
+	}
+
+	/**
+	 * A series of Micrometer's request timer from that pod: its target labels and its
+	 * own.
+	 */
+	private static Map<String, String> series(ScrapeTargets.Pod pod, String status) {
+		Map<String, String> labels = new LinkedHashMap<>(ScrapeTargets.labels("lunchrush", pod)
+			.orElseThrow(() -> new AssertionError("the shipped scrape configuration drops the pod " + pod)));
+		labels.put("method", "POST");
+		labels.put("uri", "/api/v1/orders");
+		labels.put("status", status);
+		return labels;
+	}
+
+	/**
+	 * Whether a PromQL selector's label matchers ({@code a="x", b=~"y"}) all hold for a
+	 * series; a regular expression must match the whole value, as in PromQL.
+	 */
+	private static boolean selects(String matchers, Map<String, String> series) {
+		Matcher matcher = Pattern.compile("(\\w+)\\s*(=~|!~|!=|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(matchers);
+		int matched = 0;
+		while (matcher.find()) {
+			matched++;
+			String value = series.getOrDefault(matcher.group(1), "");
+			String operand = matcher.group(3);
+			boolean holds = switch (matcher.group(2)) {
+				case "=" -> value.equals(operand);
+				case "!=" -> !value.equals(operand);
+				case "=~" -> value.matches(operand);
+				default -> !value.matches(operand);
+			};
+			if (!holds) {
+				return false;
+			}
+		}
+		assertThat(matched).as("matchers in %s", matchers).isPositive();
+		return true;
 	}
 
 	@Test
