@@ -88,6 +88,20 @@ class ChartScalingTest {
 			}
 		}
 
+		@Test
+		void keepsEachPartitionOnEveryOneOfThreeBrokers() {
+			JsonNode config = LunchrushChart.configData(render(LunchrushChart.PROD));
+			assertThat(config.path("LUNCHRUSH_KAFKA_PARTITIONS").asString()).isEqualTo("24");
+			String[] brokers = config.path("KAFKA_BOOTSTRAP_SERVERS").asString().split(",");
+			assertThat(config.path("LUNCHRUSH_KAFKA_REPLICAS").asString())
+				.as("every partition on each of the %d brokers: one broker's loss loses no order", brokers.length)
+				.isEqualTo(Integer.toString(brokers.length))
+				.isEqualTo("3");
+			assertThat(LunchrushChart.configData(render(LunchrushChart.DEFAULT))
+				.path("LUNCHRUSH_KAFKA_REPLICAS")
+				.asString()).as("the default: one broker").isEqualTo("1");
+		}
+
 	}
 
 	@Nested

@@ -9,12 +9,12 @@ import org.lunchrush.kernel.LiveNotice;
 import org.lunchrush.kernel.Traces;
 import org.lunchrush.ordering.OrderStatusChanged;
 import org.lunchrush.ordering.OrderingTopics;
+import org.lunchrush.ordering.persistence.StreamTopics;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
@@ -53,7 +53,7 @@ class OrderEventRelay {
 	@Bean
 	NewTopic orderEventTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
 			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(OrderingTopics.ORDER_EVENTS).partitions(partitions).replicas(replicas).build();
+		return StreamTopics.declare(OrderingTopics.ORDER_EVENTS, partitions, replicas);
 	}
 
 	/**
@@ -63,7 +63,7 @@ class OrderEventRelay {
 	@Bean
 	NewTopic liveNoticeTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
 			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(LiveNotice.TOPIC).partitions(partitions).replicas(replicas).build();
+		return StreamTopics.declare(LiveNotice.TOPIC, partitions, replicas);
 	}
 
 	@ApplicationModuleListener

@@ -12,7 +12,6 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
@@ -26,13 +25,13 @@ class OrderStreamConfiguration {
 	@Bean
 	NewTopic orderStreamTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
 			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(OrderingTopics.ORDERS).partitions(partitions).replicas(replicas).build();
+		return StreamTopics.declare(OrderingTopics.ORDERS, partitions, replicas);
 	}
 
 	@Bean
 	NewTopic orderStreamDeadLetterTopic(@Value("${lunchrush.kafka.partitions:6}") int partitions,
 			@Value("${lunchrush.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(OrderingTopics.ORDERS_DEAD_LETTER).partitions(partitions).replicas(replicas).build();
+		return StreamTopics.declare(OrderingTopics.ORDERS_DEAD_LETTER, partitions, replicas);
 	}
 
 	/**
