@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.lunchrush.inventory.Inventory;
 import org.lunchrush.ordering.OrderingTopics;
 import org.lunchrush.support.Api.Response;
 import org.lunchrush.support.Api.Session;
@@ -55,6 +57,9 @@ class RedisLossIT extends IntegrationTest {
 
 	@Autowired
 	private KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	private Inventory inventory;
 
 	@Test
 	void intakeAnswersBusyUntilTheLiveStateIsRebuiltThenSellsExactlyTheStock() throws Exception {
@@ -157,6 +162,38 @@ class RedisLossIT extends IntegrationTest {
 		assertThat(again.code()).isEqualTo("COUPON_INVALID");
 		assertThat(again.body().path("details").path("reason").asString()).isEqualTo("ALREADY_USED");
 		assertInvariantsHold();
+	}
+
+	/**
+	 * The rebuild's fence. A rebuilder that read the live stock's generation, then
+	 * stalled past its pause's expiry while another process rebuilt and reopened intake,
+	 * must not drop what that rebuild loaded: the generation moves on only from the one
+	 * it read, in one script, and nothing is dropped before it has.
+	 */
+	@Test
+	void aStalledRebuilderFindsTheGenerationMovedOnAndChangesNothing() {
+		await().atMost(PIPELINE).until(this.inventory::liveStockCurrent);
+		JsonNode merchant = merchantNamed("第一食堂·广式烧腊");
+		long merchantId = merchant.path("id").asLong();
+		long itemId = menuItemId(merchantId, "菠萝包");
+		setStockLeft(merchantId, itemId, 5);
+		int left = stockLeft(merchantId, itemId);
+		Optional<String> generation = this.inventory.liveGeneration();
+		assertThat(generation).isPresent();
+
+		assertThat(this.inventory.startLiveGeneration(Optional.of("the-generation-before-another-rebuild")))
+			.as("read before another rebuild finished")
+			.isEmpty();
+		assertThat(this.inventory.startLiveGeneration(Optional.empty()))
+			.as("read while Redis had no live stock, which it has again")
+			.isEmpty();
+
+		assertThat(this.inventory.liveGeneration()).isEqualTo(generation);
+		assertThat(this.inventory.liveStockCurrent()).isTrue();
+		assertThat(stockLeft(merchantId, itemId)).as("the counters kept").isEqualTo(left);
+		Response order = placeOrder(student(15), orderBody(merchant, itemId, 1));
+		assertThat(order.status()).as(order.raw().body()).isEqualTo(202);
+		assertThat(stockLeft(merchantId, itemId)).isEqualTo(left - 1);
 	}
 
 	private long persisted(List<String> orderIds) {

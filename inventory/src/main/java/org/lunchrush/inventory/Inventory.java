@@ -126,10 +126,25 @@ public interface Inventory {
 	boolean liveStockCurrent();
 
 	/**
-	 * Drops every live counter, starts a new generation and loads the given days from the
-	 * ledger. Only correct when no reservation is in flight and every reservation made so
-	 * far is recorded in the ledger: the caller (order intake's recovery) pauses intake
-	 * and waits for the order stream to be persisted first.
+	 * Starts a new generation of the live stock, only if Redis' is still {@code from}
+	 * (empty: none), in one script: the fence of a rebuild. A rebuilder that stalled
+	 * after reading the generation (a long pause, while another process took the rebuild
+	 * over and finished it) finds the generation moved on and must change nothing. From
+	 * the new generation on, counters load only for this process, until others adopt it.
+	 * @return the new generation, now this process's; empty when the live stock is no
+	 * longer of {@code from}
+	 */
+	Optional<String> startLiveGeneration(Optional<String> from);
+
+	/**
+	 * Drops every live counter and loads the given days from the ledger, under the
+	 * generation this process started ({@link #startLiveGeneration}). Refuses, dropping
+	 * nothing, when the live stock has moved to another generation since. Only correct
+	 * when no reservation is in flight and every reservation made so far is recorded in
+	 * the ledger: the caller (order intake's recovery) pauses intake and waits for the
+	 * order stream to be persisted first.
+	 * @throws IllegalStateException when the live stock is not of this process's
+	 * generation
 	 */
 	void rebuildLiveStock(List<LocalDate> days);
 

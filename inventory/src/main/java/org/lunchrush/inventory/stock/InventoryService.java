@@ -271,8 +271,19 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
+	public Optional<String> startLiveGeneration(Optional<String> from) {
+		Optional<String> started = this.live.startGeneration(from);
+		started.ifPresent((generation) -> this.generation = generation);
+		return started;
+	}
+
+	@Override
 	public void rebuildLiveStock(List<LocalDate> days) {
-		this.generation = this.live.dropAllAndStartGeneration();
+		if (!liveStockCurrent()) {
+			throw new IllegalStateException("The live stock in Redis is not of the generation this process started "
+					+ "(another rebuild moved it on, or none was started): nothing dropped");
+		}
+		this.live.dropAll();
 		for (LocalDate day : days) {
 			int loaded = openAll(day);
 			log.info("Live stock for {} rebuilt from the ledger: {} merchant counters", day, loaded);

@@ -82,6 +82,16 @@ class LiveStock {
 
 	private final RedisScript<Long> load = RedisScript.of(ClasspathText.of(LiveStock.class, "load.lua"), Long.class);
 
+	/**
+	 * Moves {@value #GENERATION_KEY} on, only from the generation the caller read
+	 * ({@code ARGV[1]}, empty for none).
+	 */
+	private static final RedisScript<Long> START_GENERATION = RedisScript.of("""
+			if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
+			redis.call('SET', KEYS[1], ARGV[2])
+			return 1
+			""", Long.class);
+
 	private final RedisScript<Long> set = RedisScript.of(ClasspathText.of(LiveStock.class, "set.lua"), Long.class);
 
 	private final RedisScript<Long> addItem = RedisScript.of(ClasspathText.of(LiveStock.class, "add-item.lua"),
@@ -260,20 +270,29 @@ class LiveStock {
 	}
 
 	/**
-	 * Drops every day's counter and starts a new generation, under which counters load
-	 * again.
-	 * @return the new generation
+	 * Starts a new generation, only if the live stock is still of generation {@code from}
+	 * (empty: none). The check and the write are one script: a rebuild that read the
+	 * generation, then stalled while another rebuild ran and finished, finds it moved on
+	 * and starts nothing.
+	 * @return the new generation, empty when the generation is no longer {@code from}
 	 */
-	String dropAllAndStartGeneration() {
+	Optional<String> startGeneration(Optional<String> from) {
+		String generation = UUID.randomUUID().toString();
+		Long started = this.redis.execute(START_GENERATION, List.of(GENERATION_KEY), from.orElse(""), generation);
+		return (started != null && started == 1) ? Optional.of(generation) : Optional.empty();
+	}
+
+	/**
+	 * Drops every day's counter, of whatever generation; they load again under the
+	 * current one.
+	 */
+	void dropAll() {
 		try (Cursor<String> keys = this.redis.scan(ScanOptions.scanOptions().match(KEY_PATTERN).count(1000).build())) {
 			List<String> all = keys.stream().toList();
 			if (!all.isEmpty()) {
 				this.redis.unlink(all);
 			}
 		}
-		String generation = UUID.randomUUID().toString();
-		this.redis.opsForValue().set(GENERATION_KEY, generation);
-		return generation;
 	}
 
 	/**

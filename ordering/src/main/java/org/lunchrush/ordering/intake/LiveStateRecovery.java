@@ -328,8 +328,17 @@ class LiveStateRecovery implements SmartLifecycle {
 		// before the pause is confirmed, so that a loss after this reading takes the
 		// pause with it and this rebuild cannot finish.
 		Optional<String> kept = readyGeneration();
+		Optional<String> from = this.inventory.liveGeneration();
 		if (!this.signals.keep(rebuild, PAUSE_EXPIRY)) {
 			throw new IllegalStateException("another process took the rebuild over");
+		}
+		// The fence: the generation moves on only from the one read above, in one script.
+		// Had this process stalled past the pause's expiry while another rebuilt and
+		// reopened intake, it finds the generation moved and drops nothing: the stock
+		// counters and the coupons' live state go only after the generation moved for
+		// this rebuild (the stock's load script and rebuildLiveStock check it again).
+		if (this.inventory.startLiveGeneration(from).isEmpty()) {
+			throw new IllegalStateException("another rebuild moved the live stock on; this one changes nothing");
 		}
 		this.coupons.forgetLiveState();
 		this.inventory.rebuildLiveStock(List.of(this.time.today()));
