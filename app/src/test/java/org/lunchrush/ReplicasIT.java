@@ -1,12 +1,17 @@
 package org.lunchrush;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +39,9 @@ import static org.awaitility.Awaitility.await;
  * and no other; a push reaches its client whichever process it is connected to; a menu
  * change made through one process is seen by the other at once; dispatch rounds run once
  * per interval across both, not once per process; a loss of Redis pauses intake on both
- * while one of them rebuilds; and at the end the invariant check finds nothing, and
- * {@code ./lunchrush down} stops it all.
+ * while one of them rebuilds; the local Prometheus of {@code --observability} scrapes
+ * every replica with the shipped rules; and at the end the invariant check finds nothing,
+ * and {@code ./lunchrush down} stops it all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT extends IntegrationTest {
@@ -46,8 +52,18 @@ class ReplicasIT extends IntegrationTest {
 
 	@BeforeAll
 	static void upWithTwoReplicas() {
-		replicas = PlatformReplicas.fresh("replicas",
-				Map.of("LUNCHRUSH_DISPATCH_INTERVAL", DISPATCH_INTERVAL.toMillis() + "ms"));
+		// The canary is another build to the script (a copy of the jar: a file, and so a
+		// layout, of its own), as a release's would be.
+		Path canaryBuild = Path.of("target", "replicas-canary-build.jar").toAbsolutePath();
+		try {
+			Files.copy(Path.of(System.getProperty("lunchrush.app-jar", "target/lunchrush.jar")), canaryBuild,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		replicas = PlatformReplicas.fresh("replicas", Map.of("LUNCHRUSH_DISPATCH_INTERVAL",
+				DISPATCH_INTERVAL.toMillis() + "ms", "LUNCHRUSH_CANARY_JAR", canaryBuild.toString()));
 		String printed = replicas.up(2, "--canary");
 		assertThat(printed).contains("app-1 is ready", "app-2 is ready", "app-canary is ready", "nginx");
 	}
@@ -121,6 +137,10 @@ class ReplicasIT extends IntegrationTest {
 			}
 		}
 		assertThat(versions).as("versions that answered every other request").containsExactly("stable");
+		// Two builds side by side: the canary runs from its own jar's layout, the others
+		// from the app's.
+		assertThat(replicas.canaryCommandLine()).contains(replicas.state().resolve("app-canary") + "/v");
+		assertThat(replicas.commandLine(1)).contains(replicas.state().resolve("app") + "/v");
 	}
 
 	@Test
@@ -211,16 +231,21 @@ class ReplicasIT extends IntegrationTest {
 		replicas.flushRedis();
 
 		// Until the live state is rebuilt, each replica answers 503 BUSY, never from a
-		// counter
-		// that lost orders; then both take orders again.
-		for (int i = 1; i <= 2; i++) {
-			Api replica = replicas.replica(i);
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-				Response answer = place(replica, student, merchant, itemId);
-				assertThat(answer.status()).as(answer.raw().body()).isIn(202, 503);
-				assertThat(answer.status()).isEqualTo(202);
+		// counter that lost orders; then both take orders again. Asked in turn from the
+		// loss on, each replica's first answers are the pause's.
+		Map<Integer, List<String>> answers = new TreeMap<>(Map.of(1, new ArrayList<>(), 2, new ArrayList<>()));
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			answers.forEach((i, seen) -> {
+				if (!seen.contains("202")) {
+					Response answer = place(replicas.replica(i), student, merchant, itemId);
+					seen.add((answer.status() == 202) ? "202" : answer.status() + " " + answer.code());
+				}
 			});
-		}
+			return answers.values().stream().allMatch((seen) -> seen.contains("202"));
+		});
+		answers.forEach((i, seen) -> assertThat(seen).as("app-%d's answers from the loss on", i)
+			.startsWith("503 BUSY")
+			.allMatch((answer) -> answer.equals("503 BUSY") || answer.equals("202")));
 		long rebuilds = occurrences(replicas.log(1), marker) + occurrences(replicas.log(2), marker)
 				+ occurrences(replicas.canaryLog(), marker) - rebuildsBefore;
 		assertThat(rebuilds).as("rebuilds after the loss, across both replicas").isEqualTo(1);
@@ -234,6 +259,49 @@ class ReplicasIT extends IntegrationTest {
 		await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			Response report = replicas.api().get("/api/v1/admin/invariants", admin);
 			assertThat(report.body().path("ok").asBoolean()).as(report.raw().body()).isTrue();
+		});
+	}
+
+	/**
+	 * {@code ./lunchrush up --observability}'s Prometheus (here {@code prometheus-up},
+	 * the same for a platform already running): Debian's package, scraping every instance
+	 * nginx fronts, with the shipped alert rules loaded.
+	 */
+	@Test
+	@Order(7)
+	void theLocalPrometheusScrapesEveryReplicaAndLoadsTheAlertRules() {
+		String printed = replicas.prometheusUp();
+		assertThat(printed).contains("Prometheus is ready", "Grafana: not started");
+		Api prometheus = replicas.prometheus();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			Map<String, String> health = new TreeMap<>();
+			for (JsonNode target : prometheus.get("/api/v1/targets?state=active", null)
+				.body()
+				.path("data")
+				.path("activeTargets")) {
+				health.put(target.path("labels").path("instance").asString(), target.path("health").asString());
+			}
+			assertThat(health).as("each instance scraped")
+				.containsExactlyInAnyOrderEntriesOf(Map.of("app-1", "up", "app-2", "up", "app-canary", "up"));
+		});
+		Set<String> alerts = new HashSet<>();
+		for (JsonNode group : prometheus.get("/api/v1/rules?type=alert", null).body().path("data").path("groups")) {
+			group.path("rules").forEach((rule) -> alerts.add(rule.path("name").asString()));
+		}
+		assertThat(alerts).contains("LunchrushOrderRouteErrors", "LunchrushOrderRouteSlow",
+				"LunchrushKafkaConsumerLagGrowing", "LunchrushDbPoolSaturated", "LunchrushRedisSlow",
+				"LunchrushOrdersStuck", "LunchrushInvariantBroken", "LunchrushDeadLetters");
+		// The platform's own series, as the dashboards and rules read them, from every
+		// replica.
+		Set<String> reporting = new HashSet<>();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (JsonNode series : prometheus.get("/api/v1/query?query=lunchrush_invariants_ok", null)
+				.body()
+				.path("data")
+				.path("result")) {
+				reporting.add(series.path("metric").path("instance").asString());
+			}
+			assertThat(reporting).contains("app-1", "app-2");
 		});
 	}
 

@@ -41,6 +41,9 @@ public final class PlatformReplicas implements AutoCloseable {
 
 	private final int replicaPortBase;
 
+	/** The local Prometheus of {@code ./lunchrush prometheus-up}. */
+	private final int prometheusPort;
+
 	private final Map<String, String> settings;
 
 	/** The jar the script starts replicas from ({@code LUNCHRUSH_APP_JAR}). */
@@ -56,6 +59,7 @@ public final class PlatformReplicas implements AutoCloseable {
 		this.settings = Map.copyOf(settings);
 		this.port = ChildProcesses.freePort();
 		this.replicaPortBase = freeReplicaPorts();
+		this.prometheusPort = ChildProcesses.freePort();
 		// A leftover of an earlier run (a test JVM that died) is stopped first.
 		if (Files.isDirectory(this.state)) {
 			script(Duration.ofMinutes(2), "down");
@@ -155,10 +159,48 @@ public final class PlatformReplicas implements AutoCloseable {
 	}
 
 	/**
+	 * @return the command line the canary ({@code up --replicas N --canary}) runs, as
+	 * {@code /proc} shows it
+	 */
+	public String canaryCommandLine() {
+		try {
+			long pid = Long.parseLong(Files.readString(this.state.resolve("app-canary.pid")).strip());
+			return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @return the install's state directory ({@code LUNCHRUSH_STATE_DIR})
+	 */
+	public Path state() {
+		return this.state;
+	}
+
+	/**
 	 * @return what {@code ./lunchrush status} printed
 	 */
 	public String status() {
 		return script(Duration.ofMinutes(1), "status");
+	}
+
+	/**
+	 * {@code ./lunchrush prometheus-up}: the local Prometheus of
+	 * {@code up --observability} (Debian's package), scraping every instance running,
+	 * with the shipped rules.
+	 * @return what the script printed
+	 */
+	public String prometheusUp() {
+		return script(Duration.ofMinutes(5), "prometheus-up");
+	}
+
+	/**
+	 * @return a client of that Prometheus' HTTP API ({@code /api/v1/…})
+	 */
+	public Api prometheus() {
+		return new Api(this.prometheusPort);
 	}
 
 	/**
@@ -356,6 +398,7 @@ public final class PlatformReplicas implements AutoCloseable {
 		own.put("LUNCHRUSH_APP_JAR", this.appJar.toString());
 		own.put("LUNCHRUSH_HTTP_PORT", Integer.toString(this.port));
 		own.put("LUNCHRUSH_REPLICA_PORT_BASE", Integer.toString(this.replicaPortBase));
+		own.put("LUNCHRUSH_PROMETHEUS_PORT", Integer.toString(this.prometheusPort));
 		own.putAll(PlatformProcess.services(this.database, this.redisDatabase, this.virtualHost));
 		if (this.kafka != null) {
 			// Not yet while a leftover of an earlier run is stopped.
