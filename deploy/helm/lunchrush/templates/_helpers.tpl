@@ -16,7 +16,7 @@ or fullnameOverride.
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 app.kubernetes.io/name: {{ .Chart.Name }}
 app.kubernetes.io/instance: {{ .Release.Name }}
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/version: {{ default .Chart.AppVersion .Values.image.tag | trunc 63 | trimSuffix "-" | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: lunchrush
 {{- end -}}
@@ -72,6 +72,8 @@ own to keep them.
 {{- $given -}}
 {{- else if $root.Values.insecureDev -}}
 {{- if .generate -}}
+{{- /* New at every render: an upgrade of a dev install gets new keys, and its pods restart
+  with them (checksum/secret). */ -}}
 {{- randAlphaNum 48 -}}
 {{- end -}}
 {{- else -}}
@@ -85,4 +87,21 @@ httpGet:
   path: {{ .path }}
   port: management
   scheme: HTTP
+{{- end -}}
+
+{{/* How the autoscaler moves, the plain one's and KEDA's alike: out fast when the rush
+starts, in slowly after it. */}}
+{{- define "lunchrush.scalingBehavior" -}}
+scaleUp:
+  stabilizationWindowSeconds: 0
+  policies:
+    - type: Percent
+      value: 100
+      periodSeconds: 15
+scaleDown:
+  stabilizationWindowSeconds: 300
+  policies:
+    - type: Pods
+      value: 2
+      periodSeconds: 60
 {{- end -}}

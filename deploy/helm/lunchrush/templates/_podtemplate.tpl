@@ -13,6 +13,10 @@ metadata:
     {{- include "lunchrush.selectorLabels" . | nindent 4 }}
   annotations:
     checksum/config: {{ include (print $.Template.BasePath "/configmap.yaml") . | sha256sum }}
+    # A changed key or password restarts the pods too: otherwise old pods keep the old keys
+    # beside new ones, and a token works or not by the pod that answers. (A Secret made
+    # outside the chart: bump podAnnotations when it changes.)
+    checksum/secret: {{ include (print $.Template.BasePath "/secret.yaml") . | sha256sum }}
     prometheus.io/scrape: "true"
     prometheus.io/port: {{ .Values.config.managementPort | quote }}
     prometheus.io/path: /actuator/prometheus

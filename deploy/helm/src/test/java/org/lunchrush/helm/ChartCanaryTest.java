@@ -113,6 +113,42 @@ class ChartCanaryTest {
 		assertThat(selects(errors, stablePod)).as("the stable pods' errors are not the canary's").isFalse();
 		assertThat(selects(requests, stablePod)).isFalse();
 		assertThat(selects(requests, probe)).as("the management port's probes are left out").isFalse();
+
+		// And the analysis fails, rather than passing on no data, when Prometheus does
+		// not
+		// see the canary's pods: it counts their up series.
+		JsonNode scraped = get(this.objects, "AnalysisTemplate", NAME + "-error-rate").path("spec")
+			.path("metrics")
+			.get(1);
+		assertThat(scraped.path("name").asString()).isEqualTo("canary-scraped");
+		assertThat(scraped.path("failureCondition").asString()).contains("len(result) == 0");
+		assertThat(scraped.path("failureLimit").asInt()).isZero();
+		String up = scraped.path("provider")
+			.path("prometheus")
+			.path("query")
+			.asString()
+			.replace("{{args.canary-hash}}", "5f7c9d8b6");
+		Matcher upSelector = Pattern.compile("up\\{([^}]*)}").matcher(up);
+		assertThat(upSelector.find()).as(up).isTrue();
+		Map<String, String> canaryTarget = new LinkedHashMap<>(
+				ScrapeTargets.labels("lunchrush", pod(template, "5f7c9d8b6", "x2k9q")).orElseThrow());
+		Map<String, String> stableTarget = new LinkedHashMap<>(
+				ScrapeTargets.labels("lunchrush", pod(template, "7d4b8f9c5", "m8w3z")).orElseThrow());
+		assertThat(selects(upSelector.group(1), canaryTarget)).as("the canary pod's up, labelled %s", canaryTarget)
+			.isTrue();
+		assertThat(selects(upSelector.group(1), stableTarget)).isFalse();
+		assertThat(get(this.objects, "AnalysisTemplate", NAME + "-error-rate-background").path("spec")
+			.path("metrics")
+			.get(1)
+			.path("name")
+			.asString()).isEqualTo("canary-scraped");
+	}
+
+	@Test
+	void theStablePodsMakeWayAsTheCanarysGrow() {
+		assertThat(this.canary.path("dynamicStableScale").asBoolean())
+			.as("stable and canary pods together stay about the replicas: the database's connections are counted so")
+			.isTrue();
 	}
 
 	/**

@@ -67,6 +67,20 @@ class ChartConfigurationTest {
 		assertThat(container.path("envFrom").toString()).contains(NAME + "-config", NAME + "-secrets");
 	}
 
+	/**
+	 * Behind the campus's ingress every request comes from the controller's pods: without
+	 * them as trusted proxies, login throttling per IP would count all students as one.
+	 */
+	@Test
+	void prodTrustsTheIngressControllersPodNetworkForTheClientsAddress() {
+		String proxies = LunchrushChart.configData(render(LunchrushChart.PROD))
+			.path("LUNCHRUSH_TRUSTED_PROXIES")
+			.asString();
+		assertThat(proxies.split(",")).isNotEmpty()
+			.allSatisfy((proxy) -> assertThat(proxy.strip()).matches("[0-9a-fA-F.:]+(/\\d{1,3})?"));
+		assertThat(proxies).isNotBlank();
+	}
+
 	@Test
 	void refusesToRenderWithoutEachKeyAndPassword() {
 		for (String key : List.of("jwtSecret", "sandboxMerchantKey", "dbPassword", "redisPassword", "rabbitPassword")) {

@@ -108,6 +108,38 @@ class ChartPodTest {
 		assertThat(LunchrushChart.read(PlatformFacts.APPLICATION_YML)).containsPattern("include: .*prometheus");
 	}
 
+	/**
+	 * A release changes the image's tag, and the pods say which they run (the scrape
+	 * configuration's {@code version}); a changed key restarts them, as a changed setting
+	 * does.
+	 */
+	@Test
+	void labelsThePodsWithTheImagesTagAndRestartsThemWhenAKeyChanges() {
+		JsonNode released = LunchrushChart
+			.workload(render(LunchrushChart.DEFAULT.with(Map.of("image.tag", "2026.12.8-3"))))
+			.path("spec")
+			.path("template")
+			.path("metadata");
+		assertThat(released.path("labels").path("app.kubernetes.io/version").asString()).isEqualTo("2026.12.8-3");
+		String secret = LunchrushChart.workload(render(LunchrushChart.DEFAULT))
+			.path("spec")
+			.path("template")
+			.path("metadata")
+			.path("annotations")
+			.path("checksum/secret")
+			.asString();
+		String rotated = LunchrushChart
+			.workload(render(LunchrushChart.DEFAULT
+				.with(Map.of("secrets.jwtSecret", "rotated-jwt-key-0123456789abcdefghijklmnopqrstuvwxyz01234"))))
+			.path("spec")
+			.path("template")
+			.path("metadata")
+			.path("annotations")
+			.path("checksum/secret")
+			.asString();
+		assertThat(secret).hasSize(64).isNotEqualTo(rotated);
+	}
+
 	@Test
 	void putsPaymentWorkOnTheNodesWithATpm() {
 		JsonNode pod = LunchrushChart.workload(render(LunchrushChart.PROD)).path("spec").path("template").path("spec");

@@ -89,6 +89,28 @@ class ChartScalingTest {
 		}
 
 		@Test
+		void releasesOnePodMoreAtATime() {
+			JsonNode update = LunchrushChart.workload(render(LunchrushChart.PROD)).path("spec").path("strategy");
+			assertThat(update.path("rollingUpdate").path("maxSurge").asString())
+				.as("the database's connections are counted for the maximum and one more")
+				.isEqualTo("1");
+			assertThat(update.path("rollingUpdate").path("maxUnavailable").asString()).isEqualTo("0");
+		}
+
+		@Test
+		void scalesInAsSlowlyAsThePlainAutoscaler() {
+			JsonNode keda = get(render(LunchrushChart.PROD), "ScaledObject", NAME).path("spec")
+				.path("advanced")
+				.path("horizontalPodAutoscalerConfig")
+				.path("behavior");
+			JsonNode plain = get(render(LunchrushChart.DEFAULT), "HorizontalPodAutoscaler", NAME).path("spec")
+				.path("behavior");
+			assertThat(keda).isEqualTo(plain);
+			assertThat(keda.path("scaleDown").path("policies").get(0).path("value").asInt()).as("pods a minute")
+				.isEqualTo(2);
+		}
+
+		@Test
 		void keepsEachPartitionOnEveryOneOfThreeBrokers() {
 			JsonNode config = LunchrushChart.configData(render(LunchrushChart.PROD));
 			assertThat(config.path("LUNCHRUSH_KAFKA_PARTITIONS").asString()).isEqualTo("24");
