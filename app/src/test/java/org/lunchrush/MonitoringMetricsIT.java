@@ -56,6 +56,17 @@ class MonitoringMetricsIT extends IntegrationTest {
 
 	private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+	/** A series selector of a query: a metric's name and its label matchers. */
+	private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}");
+
+	private static final Pattern MATCHER = Pattern.compile("(\\w+)\\s*(=~|!~|!=|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+	/** A regular expression that only lists values ({@code A|B|C}). */
+	private static final Pattern ALTERNATIVES = Pattern.compile("\\w+(?:\\|\\w+)*");
+
+	/** Labels Prometheus gives every series of a target. */
+	private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
+
 	private static final Path MONITORING = Path
 		.of(System.getProperty("lunchrush.monitoring-directory", "../deploy/monitoring"))
 		.toAbsolutePath()
@@ -113,6 +124,78 @@ class MonitoringMetricsIT extends IntegrationTest {
 		assertThat(missing).as("metrics named by the rules or dashboards but not exposed by the platform").isEmpty();
 	}
 
+	/**
+	 * What the rules and dashboards select by is there: every label they match on (but
+	 * the target's own, {@code job} and {@code instance}) is on the metric, and every
+	 * value they name, alone or as a list of alternatives, is one of its series'. A
+	 * renamed invariant check, scheduled class or order status would otherwise leave an
+	 * alert or a panel empty without a word.
+	 */
+	@Test
+	void everyLabelAndValueTheRulesAndDashboardsSelectByIsExposed() throws IOException {
+		deliveredOrder(student(196));
+		cancelledOrder(student(197));
+		assertThat(api().get("/api/v1/admin/invariants", api().login("admin")).status()).isEqualTo(200);
+		Scrape scrape = scrape();
+		Set<String> exposed = scrape.names();
+
+		List<Query> queries = new ArrayList<>(dashboardQueries());
+		JsonNode rules = YAMLMapper.builder()
+			.build()
+			.readTree(MONITORING.resolve("prometheus/rules/lunchrush.rules.yml"));
+		for (JsonNode group : rules.path("groups")) {
+			for (JsonNode rule : group.path("rules")) {
+				queries.add(new Query("rule " + rule.path(rule.has("record") ? "record" : "alert").asString(),
+						rule.path("expr").asString()));
+			}
+		}
+		Map<String, Set<String>> missing = new TreeMap<>();
+		int checked = 0;
+		for (Query query : queries) {
+			Matcher selector = SELECTOR.matcher(query.expr());
+			while (selector.find()) {
+				String metric = selector.group(1);
+				if (!exposed.contains(metric)) {
+					// A recording rule's or Prometheus' own: the test above covers its
+					// name.
+					continue;
+				}
+				Matcher matcher = MATCHER.matcher(selector.group(2));
+				while (matcher.find()) {
+					String label = matcher.group(1);
+					String operator = matcher.group(2);
+					String value = matcher.group(3);
+					if (TARGET_LABELS.contains(label) || value.contains("$")) {
+						continue;
+					}
+					checked++;
+					List<String> values = List.of();
+					if (operator.equals("=")) {
+						values = List.of(value);
+					}
+					else if (operator.equals("=~") && ALTERNATIVES.matcher(value).matches()) {
+						values = List.of(value.split("\\|"));
+					}
+					if (!scrape.hasLabel(metric, label)) {
+						missing.computeIfAbsent(metric + " has no label " + label, (m) -> new TreeSet<>())
+							.add(query.where());
+					}
+					for (String one : values) {
+						if (!scrape.has(metric, Map.of(label, one))) {
+							missing
+								.computeIfAbsent(metric + "{" + label + "=\"" + one + "\"} has no series",
+										(m) -> new TreeSet<>())
+								.add(query.where());
+						}
+					}
+				}
+			}
+		}
+		assertThat(checked).as("label matchers checked").isGreaterThan(20);
+		assertThat(missing).as("labels and values the rules and dashboards select by, not exposed by the platform")
+			.isEmpty();
+	}
+
 	@Test
 	void anOrdersJourneyMovesTheFunnelPaymentAndDispatchMetrics() {
 		Scrape before = scrape();
@@ -144,6 +227,26 @@ class MonitoringMetricsIT extends IntegrationTest {
 				Map.of("kind", "refund", "reason", "unrequested")))
 			.as("every kind and reason from zero")
 			.isTrue();
+	}
+
+	/**
+	 * An order refused by a filter, before Spring MVC matched the route (a rate limit,
+	 * Redis or the database away, a token refused), is counted under the order route, not
+	 * under {@code UNKNOWN}: the 5xx alert and the dashboards read the route's series.
+	 */
+	@Test
+	void anOrderRefusedBeforeRoutingCountsUnderTheOrderRoute() {
+		Map<String, String> refused = Map.of("method", "POST", "uri", "/api/v1/orders", "status", "401");
+		Scrape before = scrape();
+		Response answer = api().send("POST", "/api/v1/orders", null, "{\"merchantId\":\"1\",\"items\":[]}",
+				"Authorization", "Bearer not-a-token");
+		assertThat(answer.status()).isEqualTo(401);
+		Response again = api().send("POST", "/api/v1/orders", null, "{}", "Authorization", "Bearer not-a-token");
+		assertThat(again.status()).isEqualTo(401);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(scrape().sum("http_server_requests_seconds_count", refused)
+					- before.sum("http_server_requests_seconds_count", refused))
+				.isGreaterThanOrEqualTo(2));
 	}
 
 	@Test
@@ -301,6 +404,11 @@ class MonitoringMetricsIT extends IntegrationTest {
 			Set<String> names = new TreeSet<>();
 			this.samples.forEach((sample) -> names.add(sample.name()));
 			return names;
+		}
+
+		boolean hasLabel(String name, String label) {
+			return this.samples.stream()
+				.anyMatch((sample) -> sample.name().equals(name) && sample.labels().containsKey(label));
 		}
 
 		boolean has(String name, Map<String, String> labels) {

@@ -4,11 +4,11 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Finds the client's address for throttling: the socket's peer, unless that peer is a
@@ -16,27 +16,50 @@ import jakarta.servlet.http.HttpServletRequest;
  * (the entries the trusted proxies appended) to the first address that is not a trusted
  * proxy. Entries further left were written by the client and could be anything. An IPv6
  * client is counted by its /64, the block one subscriber gets.
+ * <p>
+ * A trusted proxy is an address or a CIDR range ({@code 10.244.0.0/16}): on Kubernetes
+ * the ingress controller's pods get a new address at every restart, from the pod
+ * network's range. Spring Security's {@link IpAddressMatcher} compares them.
  */
 final class ClientAddresses {
 
 	private static final String FORWARDED_FOR = "X-Forwarded-For";
 
-	private final Set<InetAddress> trustedProxies;
+	private final List<IpAddressMatcher> trustedProxies;
 
 	ClientAddresses(List<String> trustedProxies) {
-		Set<InetAddress> trusted = new HashSet<>();
-		for (String proxy : trustedProxies) {
-			if (proxy.isBlank()) {
+		List<IpAddressMatcher> trusted = new ArrayList<>();
+		for (String entry : trustedProxies) {
+			String proxy = entry.strip();
+			if (proxy.isEmpty()) {
 				continue;
 			}
-			InetAddress address = literal(proxy.strip());
-			if (address == null) {
-				throw new IllegalArgumentException(
-						"lunchrush.security.login.trusted-proxies: '" + proxy + "' is not an IP address");
+			int slash = proxy.indexOf('/');
+			String address = (slash < 0) ? proxy : proxy.substring(0, slash);
+			String prefix = (slash < 0) ? "0" : proxy.substring(slash + 1);
+			if (literal(address) == null || !prefix.matches("\\d{1,3}")) {
+				throw new IllegalArgumentException("lunchrush.security.login.trusted-proxies: '" + entry
+						+ "' is neither an IP address nor a CIDR range such as 10.244.0.0/16");
 			}
-			trusted.add(address);
+			try {
+				trusted.add(new IpAddressMatcher(proxy));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("lunchrush.security.login.trusted-proxies: '" + entry
+						+ "' is not a CIDR range (" + ex.getMessage() + ")", ex);
+			}
 		}
-		this.trustedProxies = Set.copyOf(trusted);
+		this.trustedProxies = List.copyOf(trusted);
+	}
+
+	private boolean trusted(InetAddress address) {
+		String literal = address.getHostAddress();
+		for (IpAddressMatcher proxy : this.trustedProxies) {
+			if (proxy.matches(literal)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	String of(HttpServletRequest request) {
@@ -44,7 +67,7 @@ final class ClientAddresses {
 		if (hop == null) {
 			return request.getRemoteAddr();
 		}
-		if (this.trustedProxies.contains(hop)) {
+		if (trusted(hop)) {
 			List<String> forwarded = new ArrayList<>();
 			for (String header : Collections.list(request.getHeaders(FORWARDED_FOR))) {
 				for (String entry : header.split(",")) {
@@ -57,7 +80,7 @@ final class ClientAddresses {
 					break;
 				}
 				hop = claimed;
-				if (!this.trustedProxies.contains(claimed)) {
+				if (!trusted(claimed)) {
 					break;
 				}
 			}

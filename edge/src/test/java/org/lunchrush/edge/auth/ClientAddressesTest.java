@@ -58,6 +58,38 @@ class ClientAddressesTest {
 
 	}
 
+	@Nested
+	class BehindProxiesOfARange {
+
+		// The ingress controller's pods, wherever the pod network puts them.
+		private final ClientAddresses addresses = new ClientAddresses(List.of("10.244.0.0/16", "fd00:10::/64"));
+
+		@Test
+		void trustsEveryAddressOfTheRange() {
+			assertThat(this.addresses.of(request("10.244.3.17", "198.51.100.4"))).isEqualTo("198.51.100.4");
+			assertThat(this.addresses.of(request("10.244.200.9", "1.2.3.4, 198.51.100.5, 10.244.7.7")))
+				.isEqualTo("198.51.100.5");
+			assertThat(this.addresses.of(request("fd00:10::abcd", "198.51.100.6"))).isEqualTo("198.51.100.6");
+		}
+
+		@Test
+		void trustsNoAddressOutsideIt() {
+			assertThat(this.addresses.of(request("10.245.0.1", "198.51.100.4"))).isEqualTo("10.245.0.1");
+			assertThat(this.addresses.of(request("10.244.3.17", "1.2.3.4, 10.243.0.1"))).isEqualTo("10.243.0.1");
+		}
+
+	}
+
+	@Test
+	void refusesARangeThatIsNotOne() {
+		for (String wrong : List.of("10.0.0.0/33", "10.0.0.0/", "10.0.0.0/x", "proxy.internal/8", "/8",
+				"10.0.0.0/-1")) {
+			assertThatIllegalArgumentException().as(wrong)
+				.isThrownBy(() -> new ClientAddresses(List.of(wrong)))
+				.withMessageContaining(wrong);
+		}
+	}
+
 	@Test
 	void countsAnIpv6ClientByItsSlash64() {
 		ClientAddresses addresses = new ClientAddresses(List.of());
