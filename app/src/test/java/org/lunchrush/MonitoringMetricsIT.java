@@ -86,18 +86,13 @@ class MonitoringMetricsIT extends IntegrationTest {
 		Set<String> exposed = scrape().names();
 		Set<String> recorded = new HashSet<>();
 		Map<String, Set<String>> used = new TreeMap<>();
-		JsonNode rules = YAMLMapper.builder()
-			.build()
-			.readTree(MONITORING.resolve("prometheus/rules/lunchrush.rules.yml"));
-		for (JsonNode group : rules.path("groups")) {
-			for (JsonNode rule : group.path("rules")) {
-				String name = rule.has("record") ? rule.path("record").asString() : rule.path("alert").asString();
-				if (rule.has("record")) {
-					recorded.add(name);
-				}
-				PromQlNames.of(rule.path("expr").asString())
-					.forEach((metric) -> used.computeIfAbsent(metric, (m) -> new TreeSet<>()).add("rule " + name));
+		for (JsonNode rule : rules()) {
+			String name = ruleName(rule);
+			if (rule.has("record")) {
+				recorded.add(name);
 			}
+			PromQlNames.of(rule.path("expr").asString())
+				.forEach((metric) -> used.computeIfAbsent(metric, (m) -> new TreeSet<>()).add("rule " + name));
 		}
 		for (Query query : dashboardQueries()) {
 			PromQlNames.of(query.expr())
@@ -140,14 +135,8 @@ class MonitoringMetricsIT extends IntegrationTest {
 		Set<String> exposed = scrape.names();
 
 		List<Query> queries = new ArrayList<>(dashboardQueries());
-		JsonNode rules = YAMLMapper.builder()
-			.build()
-			.readTree(MONITORING.resolve("prometheus/rules/lunchrush.rules.yml"));
-		for (JsonNode group : rules.path("groups")) {
-			for (JsonNode rule : group.path("rules")) {
-				queries.add(new Query("rule " + rule.path(rule.has("record") ? "record" : "alert").asString(),
-						rule.path("expr").asString()));
-			}
+		for (JsonNode rule : rules()) {
+			queries.add(new Query("rule " + ruleName(rule), rule.path("expr").asString()));
 		}
 		Map<String, Set<String>> missing = new TreeMap<>();
 		int checked = 0;
@@ -313,6 +302,22 @@ class MonitoringMetricsIT extends IntegrationTest {
 	}
 
 	private record Query(String where, String expr) {
+	}
+
+	/**
+	 * @return every recording and alert rule of the shipped rules file, in order
+	 */
+	private static List<JsonNode> rules() {
+		JsonNode file = YAMLMapper.builder()
+			.build()
+			.readTree(MONITORING.resolve("prometheus/rules/lunchrush.rules.yml"));
+		List<JsonNode> rules = new ArrayList<>();
+		file.path("groups").forEach((group) -> group.path("rules").forEach(rules::add));
+		return rules;
+	}
+
+	private static String ruleName(JsonNode rule) {
+		return rule.path(rule.has("record") ? "record" : "alert").asString();
 	}
 
 	private static List<Query> dashboardQueries() throws IOException {

@@ -115,29 +115,19 @@ class ChartPodTest {
 	 */
 	@Test
 	void labelsThePodsWithTheImagesTagAndRestartsThemWhenAKeyChanges() {
-		JsonNode released = LunchrushChart
-			.workload(render(LunchrushChart.DEFAULT.with(Map.of("image.tag", "2026.12.8-3"))))
-			.path("spec")
-			.path("template")
-			.path("metadata");
+		JsonNode released = podMetadata(LunchrushChart.DEFAULT.with(Map.of("image.tag", "2026.12.8-3")));
 		assertThat(released.path("labels").path("app.kubernetes.io/version").asString()).isEqualTo("2026.12.8-3");
-		String secret = LunchrushChart.workload(render(LunchrushChart.DEFAULT))
-			.path("spec")
-			.path("template")
-			.path("metadata")
-			.path("annotations")
-			.path("checksum/secret")
-			.asString();
-		String rotated = LunchrushChart
-			.workload(render(LunchrushChart.DEFAULT
-				.with(Map.of("secrets.jwtSecret", "rotated-jwt-key-0123456789abcdefghijklmnopqrstuvwxyz01234"))))
-			.path("spec")
-			.path("template")
-			.path("metadata")
+		String secret = podMetadata(LunchrushChart.DEFAULT).path("annotations").path("checksum/secret").asString();
+		String rotated = podMetadata(LunchrushChart.DEFAULT
+			.with(Map.of("secrets.jwtSecret", "rotated-jwt-key-0123456789abcdefghijklmnopqrstuvwxyz01234")))
 			.path("annotations")
 			.path("checksum/secret")
 			.asString();
 		assertThat(secret).hasSize(64).isNotEqualTo(rotated);
+	}
+
+	private static JsonNode podMetadata(LunchrushChart.ValueSet values) {
+		return LunchrushChart.workload(render(values)).path("spec").path("template").path("metadata");
 	}
 
 	@Test
